@@ -1,0 +1,119 @@
+package dev.queuebench.cli;
+
+import dev.queuebench.redis.EmbeddedRedis;
+import dev.queuebench.redis.PoolProfile;
+import dev.queuebench.redis.RedisClients;
+import dev.queuebench.redis.RedisEndpoint;
+import dev.queuebench.redis.RedisTls;
+import picocli.CommandLine;
+import redis.clients.jedis.RedisClient;
+
+/**
+ * The Redis a verb works against: the embedded one (with a replica when asked) or the endpoints the
+ * user gave, with their pooled clients. Closing it closes the clients and stops what it started.
+ */
+final class RedisSetup implements AutoCloseable {
+    private final EmbeddedRedis embeddedPrimary;
+    private final EmbeddedRedis embeddedReplica;
+    private final RedisEndpoint primaryEndpoint;
+    private final RedisEndpoint readerEndpoint;
+    private final RedisClient primary;
+    private final RedisClient reader;
+    private boolean closed;
+
+    private RedisSetup(EmbeddedRedis embeddedPrimary, EmbeddedRedis embeddedReplica, RedisEndpoint primaryEndpoint,
+            RedisEndpoint readerEndpoint, RedisClient primary, RedisClient reader) {
+        this.embeddedPrimary = embeddedPrimary;
+        this.embeddedReplica = embeddedReplica;
+        this.primaryEndpoint = primaryEndpoint;
+        this.readerEndpoint = readerEndpoint;
+        this.primary = primary;
+        this.reader = reader;
+    }
+
+    static RedisSetup open(RedisOptions options, boolean withReplica, PoolProfile pool, RedisTls tls) {
+        if (!options.embedded() && withReplica) {
+            throw new CommandLine.ParameterException(new CommandLine(options),
+                    "--replica starts an embedded replica; with --redis, give the replica's endpoint as --reader");
+        }
+        EmbeddedRedis embeddedPrimary = null;
+        EmbeddedRedis embeddedReplica = null;
+        RedisClient primary = null;
+        try {
+            RedisEndpoint primaryEndpoint;
+            RedisEndpoint readerEndpoint;
+            if (options.embedded()) {
+                embeddedPrimary = EmbeddedRedis.builder().start();
+                primaryEndpoint = embeddedPrimary.endpoint();
+                if (withReplica) {
+                    embeddedReplica = EmbeddedRedis.builder().replicaOf(embeddedPrimary).start();
+                    embeddedReplica.waitForSync();
+                    readerEndpoint = embeddedReplica.endpoint();
+                } else {
+                    readerEndpoint = options.readerEndpoint();
+                }
+            } else {
+                primaryEndpoint = options.primaryEndpoint();
+                readerEndpoint = options.readerEndpoint();
+            }
+            primary = RedisClients.open(primaryEndpoint, pool, tls, "queuebench-gateway");
+            RedisClient reader = readerEndpoint == null ? null
+                    : RedisClients.open(readerEndpoint, pool, tls, "queuebench-gateway-reader");
+            return new RedisSetup(embeddedPrimary, embeddedReplica, primaryEndpoint, readerEndpoint, primary, reader);
+        } catch (RuntimeException e) {
+            if (primary != null) {
+                primary.close();
+            }
+            if (embeddedReplica != null) {
+                embeddedReplica.close();
+            }
+            if (embeddedPrimary != null) {
+                embeddedPrimary.close();
+            }
+            throw e;
+        }
+    }
+
+    RedisClient primary() {
+        return primary;
+    }
+
+    /** The reader's client, or null when status reads go to the primary. */
+    RedisClient reader() {
+        return reader;
+    }
+
+    String describePrimary() {
+        return describe(primaryEndpoint, embeddedPrimary);
+    }
+
+    String describeReader() {
+        return describe(readerEndpoint, embeddedReplica);
+    }
+
+    private static String describe(RedisEndpoint endpoint, EmbeddedRedis embedded) {
+        if (embedded == null) {
+            return endpoint.redacted();
+        }
+        return endpoint.redacted() + " (embedded redis-server " + embedded.version() + ", "
+                + embedded.binarySource() + ")";
+    }
+
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        if (reader != null) {
+            reader.close();
+        }
+        primary.close();
+        if (embeddedReplica != null) {
+            embeddedReplica.close();
+        }
+        if (embeddedPrimary != null) {
+            embeddedPrimary.close();
+        }
+    }
+}

@@ -1,0 +1,120 @@
+package dev.queuebench.gateway;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.undertow.server.HttpServerExchange;
+import io.undertow.util.Headers;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Deque;
+import java.util.regex.Pattern;
+
+/**
+ * Reads and validates what a client sent: a bounded JSON body, string fields, query parameters and
+ * headers. Everything wrong with the input becomes a 4xx {@link QueueException} that says which
+ * field and why; nothing here can answer 500.
+ *
+ * <p>Identifiers (event ids, user ids, tokens, idempotency keys) are 1 to 128 characters of
+ * {@code [A-Za-z0-9_.:@-]}: they become parts of Redis keys, and a brace would change the key's
+ * hash tag.
+ */
+final class RequestInput {
+    static final int MAX_ID_LENGTH = 128;
+    private static final Pattern ID = Pattern.compile("[A-Za-z0-9_.:@-]{1," + MAX_ID_LENGTH + "}");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private RequestInput() {
+    }
+
+    /** The body as a JSON object, at most {@code maxBodyBytes}. Call from a worker thread. */
+    static JsonNode jsonObject(HttpServerExchange exchange, int maxBodyBytes) {
+        long declaredLength = exchange.getRequestContentLength();
+        if (declaredLength > maxBodyBytes) {
+            throw tooLarge(maxBodyBytes);
+        }
+        byte[] body = readAtMost(exchange, maxBodyBytes);
+        if (body.length == 0) {
+            throw invalid("the request body is empty; send a JSON object");
+        }
+        JsonNode node;
+        try {
+            node = JSON.readTree(body);
+        } catch (JsonProcessingException e) {
+            throw invalid("the request body is not valid JSON: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw invalid("the request body could not be read: " + e.getMessage());
+        }
+        if (node == null || !node.isObject()) {
+            throw invalid("the request body must be a JSON object");
+        }
+        return node;
+    }
+
+    static String idField(JsonNode body, String field) {
+        JsonNode value = body.get(field);
+        if (value == null || value.isNull()) {
+            throw invalid("missing field '" + field + "'");
+        }
+        if (!value.isTextual()) {
+            throw invalid("field '" + field + "' must be a string, got " + value.getNodeType().name().toLowerCase());
+        }
+        return requireId(field, value.textValue());
+    }
+
+    static String idQueryParameter(HttpServerExchange exchange, String name) {
+        Deque<String> values = exchange.getQueryParameters().get(name);
+        if (values == null || values.isEmpty() || values.peekFirst().isEmpty()) {
+            throw invalid("missing query parameter '" + name + "'");
+        }
+        return requireId(name, values.peekFirst());
+    }
+
+    /** An optional header; null when absent, validated like an id when present. */
+    static String optionalIdHeader(HttpServerExchange exchange, String name) {
+        String value = exchange.getRequestHeaders().getFirst(name);
+        if (value == null || value.isEmpty()) {
+            return null;
+        }
+        return requireId(name, value);
+    }
+
+    static boolean hasBody(HttpServerExchange exchange) {
+        return exchange.getRequestContentLength() > 0 || exchange.getRequestHeaders().contains(Headers.TRANSFER_ENCODING);
+    }
+
+    private static String requireId(String name, String value) {
+        if (!ID.matcher(value).matches()) {
+            throw invalid("'" + name + "' must be 1-" + MAX_ID_LENGTH + " characters of A-Z a-z 0-9 _ . : @ -");
+        }
+        return value;
+    }
+
+    private static byte[] readAtMost(HttpServerExchange exchange, int maxBodyBytes) {
+        exchange.startBlocking();
+        ByteArrayOutputStream out = new ByteArrayOutputStream(Math.min(maxBodyBytes, 1024));
+        byte[] buffer = new byte[4096];
+        try (InputStream in = exchange.getInputStream()) {
+            int read;
+            while ((read = in.read(buffer)) != -1) {
+                if (out.size() + read > maxBodyBytes) {
+                    throw tooLarge(maxBodyBytes);
+                }
+                out.write(buffer, 0, read);
+            }
+        } catch (IOException e) {
+            throw invalid("the request body could not be read: " + e.getMessage());
+        }
+        return out.toByteArray();
+    }
+
+    private static QueueException tooLarge(int maxBodyBytes) {
+        return new QueueException(QueueError.PAYLOAD_TOO_LARGE,
+                "the request body is larger than the limit of " + maxBodyBytes + " bytes");
+    }
+
+    private static QueueException invalid(String message) {
+        return new QueueException(QueueError.INVALID_REQUEST, message);
+    }
+}

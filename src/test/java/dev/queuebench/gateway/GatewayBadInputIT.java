@@ -1,0 +1,151 @@
+package dev.queuebench.gateway;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Every kind of bad input gets a 4xx with the error JSON: never a 500, never a hang. */
+class GatewayBadInputIT {
+    private static GatewayFixture gateway;
+
+    @BeforeAll
+    static void start() {
+        gateway = GatewayFixture.start(GatewaySettings.defaults());
+    }
+
+    @AfterAll
+    static void stop() {
+        gateway.close();
+    }
+
+    @ParameterizedTest(name = "join body {0} -> {1}")
+    @CsvSource(delimiter = '|', value = {
+        "{\"event_id\":\"e\",\"user_id\":|INVALID_REQUEST|not valid JSON",
+        "{\"event_id\" \"e\"}|INVALID_REQUEST|not valid JSON",
+        "[1,2,3]|INVALID_REQUEST|must be a JSON object",
+        "\"just a string\"|INVALID_REQUEST|must be a JSON object",
+        "{\"user_id\":\"u\"}|INVALID_REQUEST|missing field 'event_id'",
+        "{\"event_id\":\"e\"}|INVALID_REQUEST|missing field 'user_id'",
+        "{\"event_id\":null,\"user_id\":\"u\"}|INVALID_REQUEST|missing field 'event_id'",
+        "{\"event_id\":42,\"user_id\":\"u\"}|INVALID_REQUEST|must be a string, got number",
+        "{\"event_id\":\"e\",\"user_id\":[\"u\"]}|INVALID_REQUEST|must be a string, got array",
+        "{\"event_id\":\"\",\"user_id\":\"u\"}|INVALID_REQUEST|must be 1-128 characters",
+        "{\"event_id\":\"e}{x\",\"user_id\":\"u\"}|INVALID_REQUEST|must be 1-128 characters",
+    })
+    void malformedJoinBodiesAre400(String body, String code, String messagePart) {
+        GatewayFixture.Reply reply = gateway.post("/api/v1/queue/join", body);
+        assertEquals(400, reply.status(), reply.toString());
+        assertEquals(code, reply.errorCode());
+        assertTrue(reply.body().path("error").path("message").asText().contains(messagePart), reply.toString());
+        assertFalse(reply.body().path("error").path("trace_id").asText().isEmpty());
+    }
+
+    @Test
+    void emptyBodyIs400() {
+        GatewayFixture.Reply reply = gateway.post("/api/v1/queue/join", "");
+        assertEquals(400, reply.status());
+        assertTrue(reply.body().path("error").path("message").asText().contains("empty"));
+    }
+
+    @Test
+    void enterWithoutTokenOrWithWrongTypeIs400() {
+        assertEquals("INVALID_REQUEST", gateway.post("/api/v1/queue/enter", "{}").errorCode());
+        assertEquals("INVALID_REQUEST", gateway.post("/api/v1/queue/enter", "{\"waiting_token\":true}").errorCode());
+    }
+
+    @Test
+    void oversizedBodyIs413() {
+        String big = "{\"event_id\":\"e\",\"user_id\":\"" + "x".repeat(20_000) + "\"}";
+        GatewayFixture.Reply reply = gateway.post("/api/v1/queue/join", big);
+        assertEquals(413, reply.status());
+        assertEquals("PAYLOAD_TOO_LARGE", reply.errorCode());
+        assertTrue(reply.body().path("error").path("message").asText().contains("16384 bytes"));
+    }
+
+    @Test
+    void oversizedChunkedBodyIs413() throws Exception {
+        String chunk = "x".repeat(8_000);
+        String chunks = "";
+        for (int i = 0; i < 3; i++) {
+            chunks += Integer.toHexString(chunk.length()) + "\r\n" + chunk + "\r\n";
+        }
+        String request = "POST /api/v1/queue/join HTTP/1.1\r\nHost: localhost\r\nTransfer-Encoding: chunked\r\n"
+                + "Connection: close\r\n\r\n" + chunks + "0\r\n\r\n";
+        String response = rawExchange(request);
+        assertTrue(response.startsWith("HTTP/1.1 413"), response);
+        assertTrue(response.contains("PAYLOAD_TOO_LARGE"), response);
+    }
+
+    @Test
+    void truncatedBodyThatClosesEarlyIs400NotAHang() throws Exception {
+        String request = "POST /api/v1/queue/join HTTP/1.1\r\nHost: localhost\r\nContent-Length: 100\r\n\r\n"
+                + "{\"event_id\":\"e\"";
+        try (Socket socket = new Socket("127.0.0.1", gateway.server.port())) {
+            socket.setSoTimeout(15_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(request.getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            socket.shutdownOutput();
+            String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            // Either a 400 or a closed connection: what matters is that the server answers or lets go.
+            assertFalse(response.startsWith("HTTP/1.1 5"), response);
+        }
+        // And the server still serves others.
+        assertEquals(202, gateway.join("after-truncation", "u1").status());
+    }
+
+    @ParameterizedTest(name = "{0} {1} -> 405")
+    @CsvSource({"GET,/api/v1/queue/join", "PUT,/api/v1/queue/enter", "POST,/api/v1/queue/status?token=t",
+        "GET,/api/v1/queue/leave?token=t", "POST,/healthz"})
+    void wrongMethodIs405WithAllow(String method, String path) {
+        GatewayFixture.Reply reply = gateway.send(HttpRequest.newBuilder(gateway.uri(path))
+                .method(method, HttpRequest.BodyPublishers.ofString("{}")));
+        assertEquals(405, reply.status());
+        assertEquals("METHOD_NOT_ALLOWED", reply.errorCode());
+    }
+
+    @Test
+    void unknownPathIs404() {
+        GatewayFixture.Reply reply = gateway.send(HttpRequest.newBuilder(gateway.uri("/api/v1/queue/nope")).GET());
+        assertEquals(404, reply.status());
+        assertEquals("NOT_FOUND", reply.errorCode());
+    }
+
+    @Test
+    void statusWithoutTokenIs400() {
+        GatewayFixture.Reply reply = gateway.send(HttpRequest.newBuilder(gateway.uri("/api/v1/queue/status")).GET());
+        assertEquals(400, reply.status());
+        assertTrue(reply.body().path("error").path("message").asText().contains("'token'"));
+        assertEquals(400, gateway.status("bad%7Btoken").status());
+    }
+
+    @Test
+    void invalidIdempotencyKeyIs400() {
+        GatewayFixture.Reply reply = gateway.send(HttpRequest.newBuilder(gateway.uri("/api/v1/queue/join"))
+                .header("Idempotency-Key", "has space")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"event_id\":\"e\",\"user_id\":\"u-idem\"}")));
+        assertEquals(400, reply.status());
+        assertTrue(reply.body().path("error").path("message").asText().contains("Idempotency-Key"));
+    }
+
+    private static String rawExchange(String request) throws Exception {
+        try (Socket socket = new Socket("127.0.0.1", gateway.server.port())) {
+            socket.setSoTimeout(15_000);
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            InputStream in = socket.getInputStream();
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+}

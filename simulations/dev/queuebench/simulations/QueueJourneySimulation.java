@@ -1,0 +1,62 @@
+package dev.queuebench.simulations;
+
+import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
+import static io.gatling.javaapi.core.CoreDsl.nothingFor;
+import static io.gatling.javaapi.core.CoreDsl.rampUsersPerSec;
+import static io.gatling.javaapi.core.CoreDsl.scenario;
+import static io.gatling.javaapi.http.HttpDsl.http;
+
+import io.gatling.javaapi.core.OpenInjectionStep;
+import io.gatling.javaapi.core.OpenInjectionStep.ConstantRate.ConstantRateOpenInjectionStep;
+import io.gatling.javaapi.core.OpenInjectionStep.RampRate.RampRateOpenInjectionStep;
+import io.gatling.javaapi.core.ScenarioBuilder;
+import io.gatling.javaapi.core.Simulation;
+import io.gatling.javaapi.http.HttpProtocolBuilder;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The waiting-room journey under an open workload: users arrive at the configured rate whatever
+ * the target's latency, so a slow target cannot slow the load down and hide its own latency.
+ * Parameters: {@link JourneyConfig}. Run it with {@code queuebench run}, or with
+ * {@code mvn gatling:test -Dgatling.simulationClass=dev.queuebench.simulations.QueueJourneySimulation}.
+ */
+public class QueueJourneySimulation extends Simulation {
+    // Protocol: JSON over HTTP/1.1; shared connections model gateway pods behind a load balancer.
+    private final HttpProtocolBuilder protocol = sharedOrNot(http
+            .baseUrl(JourneyConfig.BASE_URL)
+            .contentTypeHeader("application/json")
+            .acceptHeader("application/json")
+            .warmUp(JourneyConfig.BASE_URL + "/healthz"));
+
+    // Scenario
+    private final ScenarioBuilder journey = scenario("queue-journey").exec(QueueJourney.chain());
+
+    // Set-up: open-model arrivals, Poisson-randomised within each step unless told otherwise
+    {
+        setUp(journey.injectOpen(injection(JourneyConfig.INJECTION))).protocols(protocol);
+    }
+
+    private static HttpProtocolBuilder sharedOrNot(HttpProtocolBuilder builder) {
+        return JourneyConfig.SHARED_CONNECTIONS ? builder.shareConnections() : builder;
+    }
+
+    static OpenInjectionStep[] injection(List<JourneyConfig.Step> steps) {
+        List<OpenInjectionStep> open = new ArrayList<>();
+        for (JourneyConfig.Step step : steps) {
+            Duration duration = Duration.ofSeconds(step.durationSec());
+            if (step.fromUsersPerSec() == 0 && step.toUsersPerSec() == 0) {
+                open.add(nothingFor(duration));
+            } else if (step.fromUsersPerSec() == step.toUsersPerSec()) {
+                ConstantRateOpenInjectionStep constant = constantUsersPerSec(step.fromUsersPerSec()).during(duration);
+                open.add(JourneyConfig.POISSON_ARRIVALS ? constant.randomized() : constant);
+            } else {
+                RampRateOpenInjectionStep ramp =
+                        rampUsersPerSec(step.fromUsersPerSec()).to(step.toUsersPerSec()).during(duration);
+                open.add(JourneyConfig.POISSON_ARRIVALS ? ramp.randomized() : ramp);
+            }
+        }
+        return open.toArray(new OpenInjectionStep[0]);
+    }
+}

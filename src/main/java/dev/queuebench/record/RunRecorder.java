@@ -1,0 +1,216 @@
+package dev.queuebench.record;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.HistogramLogWriter;
+
+/**
+ * Turns request records into the run directory's per-second files, appending each second as soon as
+ * no more requests can arrive for it, so a run that dies half-way leaves readable files.
+ *
+ * <p>Requests are bucketed by the second they were <em>sent</em> (their start), so each second's
+ * latency belongs to the load offered in that second. A second is written once a response has been
+ * seen that ended {@code closeHorizonMillis} after it (the request timeout plus a margin): no
+ * request sent in it can still be outstanding.
+ *
+ * <p>{@code latency.hlog}: an HdrHistogram interval log (format of {@link HistogramLogWriter}), a
+ * {@code #[StartTime]} and {@code #[BaseTime]} of the run's start, one interval per second and
+ * request name, tagged with the request name ({@code Tag=status,…}), values in microseconds
+ * (Gatling measures whole milliseconds, so values are multiples of 1,000). Only seconds in which a
+ * request of that name was sent have an interval.
+ *
+ * <p>{@code requests.csv}: header {@code epoch_sec,request,ok,ko,ko_causes}; one row per second and
+ * request name with at least one request; {@code ko_causes} is {@code cause=count} pairs joined by
+ * {@code ;} (causes from {@link KoCause}), empty when there were no KOs.
+ */
+public final class RunRecorder implements SimulationLogListener, AutoCloseable {
+    public static final String LATENCY_FILE = "latency.hlog";
+    public static final String REQUESTS_FILE = "requests.csv";
+    static final String REQUESTS_HEADER = "epoch_sec,request,ok,ko,ko_causes";
+
+    /**
+     * What one closed second held, for live checks such as injector saturation and stop rules.
+     *
+     * @param latencyMicros every request sent in the second, all names merged
+     */
+    public record ClosedSecond(long epochSec, long requestsSent, long koCount, long usersStarted,
+            Histogram latencyMicros) {
+    }
+
+    private final long closeHorizonMillis;
+    private final OutputStream latencyStream;
+    private final HistogramLogWriter latencyLog;
+    private final BufferedWriter requestsCsv;
+    private final Consumer<ClosedSecond> onSecondClosed;
+    private final TreeMap<Long, SecondBucket> openSeconds = new TreeMap<>();
+    private final Map<String, RequestCounts> totals = new TreeMap<>();
+    private final TreeMap<Long, Long> usersStartedPerSec = new TreeMap<>();
+    private long maxEndMillis = Long.MIN_VALUE;
+    private long usersStarted;
+    private boolean headerWritten;
+    private boolean closed;
+
+    public RunRecorder(Path runDir, long closeHorizonMillis, Consumer<ClosedSecond> onSecondClosed) {
+        this.closeHorizonMillis = closeHorizonMillis;
+        this.onSecondClosed = onSecondClosed;
+        try {
+            Files.createDirectories(runDir);
+            latencyStream = Files.newOutputStream(runDir.resolve(LATENCY_FILE));
+            latencyLog = new HistogramLogWriter(new PrintStream(latencyStream, false, StandardCharsets.UTF_8));
+            requestsCsv = Files.newBufferedWriter(runDir.resolve(REQUESTS_FILE), StandardCharsets.UTF_8);
+            requestsCsv.write(REQUESTS_HEADER);
+            requestsCsv.newLine();
+            requestsCsv.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the latency files in " + runDir + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void onRun(SimulationLogHeader header) {
+        latencyLog.outputComment("queuebench latency log: per-second response times in microseconds, tag = request"
+                + " name; simulation " + header.simulationClassName() + ", Gatling " + header.gatlingVersion());
+        latencyLog.outputLogFormatVersion();
+        latencyLog.outputStartTime(header.startMillis());
+        latencyLog.setBaseTime(header.startMillis());
+        latencyLog.outputBaseTime(header.startMillis());
+        latencyLog.outputLegend();
+        headerWritten = true;
+    }
+
+    @Override
+    public void onUser(boolean start, long timestampMillis) {
+        if (start) {
+            usersStarted++;
+            usersStartedPerSec.merge(Math.floorDiv(timestampMillis, 1000), 1L, Long::sum);
+        }
+    }
+
+    @Override
+    public void onRequest(String name, long startMillis, long endMillis, boolean ok, String message) {
+        long second = Math.floorDiv(startMillis, 1000);
+        openSeconds.computeIfAbsent(second, SecondBucket::new).record(name, endMillis - startMillis, ok, message);
+        RequestCounts total = totals.computeIfAbsent(name, n -> new RequestCounts());
+        if (ok) {
+            total.recordOk();
+        } else {
+            total.recordKo(KoCause.of(message));
+        }
+        if (endMillis > maxEndMillis) {
+            maxEndMillis = endMillis;
+            closeSecondsBefore(maxEndMillis - closeHorizonMillis);
+        }
+    }
+
+    /** Totals per request name so far, for reconciliation with Gatling's own counts. */
+    public Map<String, RequestCounts> totals() {
+        return totals;
+    }
+
+    public long usersStarted() {
+        return usersStarted;
+    }
+
+    /** Writes every second still open and closes the files. Safe to call twice. */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        closeSecondsBefore(Long.MAX_VALUE);
+        try {
+            requestsCsv.close();
+            latencyStream.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot finish the latency files: " + e.getMessage(), e);
+        }
+    }
+
+    private void closeSecondsBefore(long millis) {
+        Iterator<Map.Entry<Long, SecondBucket>> open = openSeconds.entrySet().iterator();
+        boolean wrote = false;
+        while (open.hasNext()) {
+            Map.Entry<Long, SecondBucket> entry = open.next();
+            if (millis != Long.MAX_VALUE && (entry.getKey() + 1) * 1000 > millis) {
+                break;
+            }
+            write(entry.getValue());
+            open.remove();
+            wrote = true;
+        }
+        if (wrote) {
+            try {
+                requestsCsv.flush();
+                latencyStream.flush();
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot append to the latency files: " + e.getMessage(), e);
+            }
+        }
+    }
+
+    private void write(SecondBucket bucket) {
+        if (!headerWritten) {
+            throw new IllegalStateException("request records before the run record");
+        }
+        long sent = 0;
+        long ko = 0;
+        Histogram all = new Histogram(3);
+        for (Map.Entry<String, Histogram> entry : new TreeMap<>(bucket.histograms).entrySet()) {
+            Histogram histogram = entry.getValue();
+            histogram.setTag(entry.getKey());
+            histogram.setStartTimeStamp(bucket.epochSec * 1000);
+            histogram.setEndTimeStamp(bucket.epochSec * 1000 + 1000);
+            latencyLog.outputIntervalHistogram(histogram);
+            RequestCounts counts = bucket.counts.get(entry.getKey());
+            sent += counts.total();
+            ko += counts.ko();
+            all.add(histogram);
+            try {
+                requestsCsv.write(bucket.epochSec + "," + entry.getKey() + "," + counts.ok() + "," + counts.ko() + ","
+                        + counts.causesField());
+                requestsCsv.newLine();
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot append to " + REQUESTS_FILE + ": " + e.getMessage(), e);
+            }
+        }
+        if (onSecondClosed != null) {
+            onSecondClosed.accept(new ClosedSecond(bucket.epochSec, sent, ko,
+                    usersStartedPerSec.getOrDefault(bucket.epochSec, 0L), all));
+        }
+    }
+
+    /** The histograms and counts of one second, per request name. */
+    private static final class SecondBucket {
+        final long epochSec;
+        final Map<String, Histogram> histograms = new HashMap<>(8);
+        final Map<String, RequestCounts> counts = new HashMap<>(8);
+
+        SecondBucket(long epochSec) {
+            this.epochSec = epochSec;
+        }
+
+        void record(String name, long responseTimeMillis, boolean ok, String message) {
+            // Auto-resizing: a histogram costs memory only for the range of values it has seen.
+            histograms.computeIfAbsent(name, n -> new Histogram(3)).recordValue(Math.max(0, responseTimeMillis) * 1000);
+            RequestCounts requestCounts = counts.computeIfAbsent(name, n -> new RequestCounts());
+            if (ok) {
+                requestCounts.recordOk();
+            } else {
+                requestCounts.recordKo(KoCause.of(message));
+            }
+        }
+    }
+}

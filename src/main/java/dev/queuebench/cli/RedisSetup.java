@@ -83,6 +83,10 @@ final class RedisSetup implements AutoCloseable {
         return reader;
     }
 
+    RedisEndpoint primaryEndpoint() {
+        return primaryEndpoint;
+    }
+
     String describePrimary() {
         return describe(primaryEndpoint, embeddedPrimary);
     }

@@ -1,0 +1,202 @@
+package dev.queuebench.cli;
+
+import dev.queuebench.gateway.GatewayServer;
+import dev.queuebench.gateway.GatewaySettings;
+import dev.queuebench.load.JourneyShape;
+import dev.queuebench.load.LoadProfile;
+import dev.queuebench.load.LoadRun;
+import dev.queuebench.load.ProfileCatalog;
+import dev.queuebench.load.RunOutcome;
+import dev.queuebench.load.RunSettings;
+import dev.queuebench.load.RunTarget;
+import dev.queuebench.load.StopRule;
+import dev.queuebench.record.RequestCounts;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code queuebench run}: one load test, recorded in a run directory. */
+@Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Run a load profile against the queue gateway and record it in results/runs/<run-id>/.",
+            "With --target embedded (the default) it starts an embedded Redis and the reference gateway first.",
+            "Profiles: smoke, baseline-10k, target-30k, stairs, ticket-open (README: Load profiles)."})
+final class RunCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--profile", defaultValue = "smoke", description = "Load profile. Default: ${DEFAULT-VALUE}.")
+    String profileName;
+
+    @Option(names = "--target", defaultValue = "embedded",
+            description = "Gateway base URL, or 'embedded' to start the reference gateway here. Default: ${DEFAULT-VALUE}.")
+    String target;
+
+    @Mixin
+    RedisOptions redis;
+
+    @Option(names = "--label", description = "Run id suffix. Default: the profile name.")
+    String label;
+
+    @Option(names = "--node-type", description = "Redis node type label for the report, e.g. cache.r7g.large. "
+            + "Default: 'embedded' with the embedded target, else 'unknown'.")
+    String nodeType;
+
+    @Option(names = "--scale", defaultValue = "1", description = "Multiply every rate, e.g. 0.1 for a small machine. "
+            + "Default: ${DEFAULT-VALUE}.")
+    double scale;
+
+    @Option(names = "--hold-sec", description = "Duration of every hold phase.")
+    Integer holdSec;
+
+    @Option(names = "--ramp-sec", description = "Duration of every ramp phase.")
+    Integer rampSec;
+
+    @Option(names = "--warmup-sec", description = "Duration of the warm-up.")
+    Integer warmupSec;
+
+    @Option(names = "--polls-per-user", description = "Status polls per user.")
+    Integer pollsPerUser;
+
+    @Option(names = "--events", description = "Event ids the users spread over (1 = one hot event).")
+    Integer events;
+
+    @Option(names = "--leave-fraction", description = "Users who leave after their last poll (0-1).")
+    Double leaveFraction;
+
+    @Option(names = "--abandon-fraction", description = "Users who stop polling half-way (0-1).")
+    Double abandonFraction;
+
+    @Option(names = "--stop-p99-ms", description = "stairs: stop after a step whose p99 is above this.")
+    Double stopP99Millis;
+
+    @Option(names = "--stop-error-pct", description = "stairs: stop after a step whose KO share is above this.")
+    Double stopErrorPercent;
+
+    @Option(names = "--arrivals", description = "poisson (random gaps, as real users) or even. "
+            + "Default: the profile's (even for smoke, poisson for the others).")
+    String arrivals;
+
+    @Option(names = "--connection-per-user",
+            description = "One connection per virtual user instead of shared connections (models browsers).")
+    boolean connectionPerUser;
+
+    @Option(names = "--request-timeout-ms", defaultValue = "10000",
+            description = "A request unanswered after this is a KO. Default: ${DEFAULT-VALUE}.")
+    int requestTimeoutMillis;
+
+    @Option(names = "--injector-heap-mb", defaultValue = "1024", description = "Gatling's heap. Default: ${DEFAULT-VALUE}.")
+    int injectorHeapMb;
+
+    @Option(names = "--injector-index", defaultValue = "0", description = "This injector's index (0-based).")
+    int injectorIndex;
+
+    @Option(names = "--injector-count", defaultValue = "1",
+            description = "Injectors sharing the load; each sends 1/count of it. Default: ${DEFAULT-VALUE}.")
+    int injectorCount;
+
+    @Option(names = "--no-gatling-report", description = "Skip Gatling's own HTML report (saves memory on long runs).")
+    boolean noGatlingReport;
+
+    @Option(names = "--results-dir", defaultValue = "results/runs", description = "Default: ${DEFAULT-VALUE}.")
+    Path resultsDir;
+
+    @Override
+    public Integer call() throws Exception {
+        LoadProfile profile;
+        RunSettings settings;
+        try {
+            profile = overridden(ProfileCatalog.named(profileName)).scaled(scale);
+            boolean embedded = "embedded".equals(target);
+            settings = new RunSettings(profile, scale, label == null ? profileName : label,
+                    nodeType != null ? nodeType : embedded ? "embedded" : "unknown", resultsDir, !connectionPerUser,
+                    requestTimeoutMillis, injectorHeapMb, injectorIndex, injectorCount, !noGatlingReport);
+            if (!embedded && !target.matches("https?://[^\\s]+")) {
+                throw new IllegalArgumentException("--target must be an http(s):// URL or 'embedded', was '" + target + "'");
+            }
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+        if ("embedded".equals(target)) {
+            try (RedisSetup setup = RedisSetup.open(redis, false, redis.pool(), redis.tls());
+                    GatewayServer gateway = GatewayServer.start(GatewayServer.Options.loopback(0), setup.primary(),
+                            setup.reader(), GatewaySettings.defaults())) {
+                RunTarget runTarget = new RunTarget(gateway.baseUrl(), true, setup.primaryEndpoint().redacted(),
+                        setup.reader() == null ? null : setup.describeReader(), setup.describePrimary());
+                return execute(settings, runTarget);
+            }
+        }
+        RunTarget runTarget = new RunTarget(target.replaceAll("/+$", ""), false,
+                redis.embedded() ? null : redis.primaryEndpoint().redacted(),
+                redis.readerUrl == null ? null : redis.readerEndpoint().redacted(), null);
+        return execute(settings, runTarget);
+    }
+
+    private int execute(RunSettings settings, RunTarget runTarget) throws Exception {
+        System.out.println("Running profile " + settings.profile().name() + " (" + settings.profile().description()
+                + ") against " + runTarget.gatewayUrl());
+        LoadRun run = new LoadRun(settings, runTarget, System.out::println);
+        Thread onCtrlC = new Thread(() -> run.abort("interrupted (Ctrl-C)"), "run-abort");
+        Runtime.getRuntime().addShutdownHook(onCtrlC);
+        LoadRun.Result result;
+        try {
+            result = run.execute();
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(onCtrlC);
+            } catch (IllegalStateException shuttingDown) {
+                // Ctrl-C: the hook is running and the run has recorded itself as aborted.
+            }
+        }
+        printSummary(result);
+        return result.outcome() == RunOutcome.COMPLETED ? QueuebenchCommand.EXIT_OK : QueuebenchCommand.EXIT_FAILURE;
+    }
+
+    private static void printSummary(LoadRun.Result result) {
+        System.out.println();
+        System.out.println("Outcome: " + result.outcome().label()
+                + (result.reason() == null ? "" : " (" + result.reason() + ")"));
+        System.out.printf("%-8s %10s %10s  %s%n", "request", "ok", "ko", "ko by cause");
+        for (Map.Entry<String, RequestCounts> entry : result.totals().entrySet()) {
+            System.out.printf("%-8s %10d %10d  %s%n", entry.getKey(), entry.getValue().ok(), entry.getValue().ko(),
+                    entry.getValue().koByCause());
+        }
+        System.out.println("Users started: " + result.usersStarted());
+        System.out.println("Run directory: " + result.runDir().toAbsolutePath());
+    }
+
+    private LoadProfile overridden(LoadProfile profile) {
+        LoadProfile changed = profile;
+        if (holdSec != null) {
+            changed = changed.withHoldSec(holdSec);
+        }
+        if (rampSec != null) {
+            changed = changed.withRampSec(rampSec);
+        }
+        if (warmupSec != null) {
+            changed = changed.withWarmupSec(warmupSec);
+        }
+        JourneyShape journey = changed.journey();
+        changed = changed.withJourney(new JourneyShape(
+                pollsPerUser != null ? pollsPerUser : journey.pollsPerUser(),
+                journey.pollIntervalMillis(),
+                leaveFraction != null ? leaveFraction : journey.leaveFraction(),
+                abandonFraction != null ? abandonFraction : journey.abandonFraction(),
+                events != null ? events : journey.events()));
+        if (arrivals != null) {
+            if (!arrivals.equals("poisson") && !arrivals.equals("even")) {
+                throw new IllegalArgumentException("--arrivals must be poisson or even, was '" + arrivals + "'");
+            }
+            changed = changed.withPoissonArrivals(arrivals.equals("poisson"));
+        }
+        if (stopP99Millis != null || stopErrorPercent != null) {
+            StopRule rule = changed.stopRule() != null ? changed.stopRule() : new StopRule(500, 1);
+            changed = changed.withStopRule(new StopRule(stopP99Millis != null ? stopP99Millis : rule.p99LimitMillis(),
+                    stopErrorPercent != null ? stopErrorPercent : rule.errorLimitPercent()));
+        }
+        return changed;
+    }
+}

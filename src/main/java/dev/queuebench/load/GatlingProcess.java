@@ -1,0 +1,117 @@
+package dev.queuebench.load;
+
+import io.gatling.shared.cli.GatlingCliOptions;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * Gatling in a JVM of its own, started from this jar's classpath (an injector needs nothing but a
+ * JVM). A separate process because Gatling's entry point stops the logging system when it ends,
+ * and so that the injector's own CPU and GC pauses can be measured apart from the harness's and
+ * the embedded gateway's. Its console output goes to {@code console.log} beside its results.
+ */
+public final class GatlingProcess implements AutoCloseable {
+    private final Process process;
+    private final Path resultsDir;
+
+    private GatlingProcess(Process process, Path resultsDir) {
+        this.process = process;
+        this.resultsDir = resultsDir;
+    }
+
+    /**
+     * @param resultsDir   Gatling writes {@code <runId>/simulation.log} and its report here
+     * @param properties   system properties for the simulation ({@code qb.*})
+     * @param heapMb       the injector's maximum heap
+     * @param noReports    skip Gatling's HTML report (it needs memory in proportion to the run)
+     */
+    public static GatlingProcess start(String simulationClass, Path resultsDir, Map<String, String> properties,
+            int heapMb, boolean noReports, String runDescription) throws IOException {
+        Files.createDirectories(resultsDir);
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-Xms" + Math.min(heapMb, 512) + "m");
+        command.add("-Xmx" + heapMb + "m");
+        // Gatling writes simulation.log from String internals (StringInternals) and needs this opening.
+        command.add("--add-opens=java.base/java.lang=ALL-UNNAMED");
+        command.add("-XX:+UseG1GC");
+        command.add("-XX:MaxGCPauseMillis=30");
+        command.add("-Xlog:gc:file=" + resultsDir.resolve("gc.log") + ":uptime");
+        properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add("io.gatling.app.Gatling");
+        command.add(GatlingCliOptions.Simulation.longOption());
+        command.add(simulationClass);
+        command.add(GatlingCliOptions.ResultsFolder.longOption());
+        command.add(resultsDir.toAbsolutePath().toString());
+        command.add(GatlingCliOptions.RunDescription.longOption());
+        command.add(runDescription);
+        command.add(GatlingCliOptions.Launcher.longOption());
+        command.add("queuebench");
+        if (noReports) {
+            command.add(GatlingCliOptions.NoReports.longOption());
+        }
+        Process process = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(resultsDir.resolve("console.log").toFile())
+                .start();
+        return new GatlingProcess(process, resultsDir);
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    public Process process() {
+        return process;
+    }
+
+    /** The {@code simulation.log} once Gatling has created it. */
+    public Optional<Path> simulationLog() {
+        try (Stream<Path> runs = Files.list(resultsDir)) {
+            return runs.filter(Files::isDirectory)
+                    .map(run -> run.resolve("simulation.log"))
+                    .filter(Files::exists)
+                    .findFirst();
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    public Path resultsDir() {
+        return resultsDir;
+    }
+
+    /** Stops Gatling: politely first (it then finishes its files), forcibly after {@code graceMillis}. */
+    public void stop(long graceMillis) {
+        if (!process.isAlive()) {
+            return;
+        }
+        process.destroy();
+        try {
+            if (!process.waitFor(graceMillis, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                process.destroyForcibly();
+                process.waitFor(5, java.util.concurrent.TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void close() {
+        stop(5_000);
+    }
+}

@@ -1,0 +1,118 @@
+package dev.queuebench.load;
+
+import dev.queuebench.record.RunRecorder;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Decides whether the injector delivered the load it was asked for. Gatling's open model starts each
+ * user at its scheduled time unless the injector is starved, so user arrivals are the honest measure
+ * of delivered load (request counts also depend on how soon the target admits users).
+ *
+ * <p>Saturated when any of these holds:
+ * <ul>
+ *   <li>in a measured (non-warm-up) phase, users started fall short of the plan by more than
+ *       {@code max(5%, 3√intended)} (three standard deviations of Poisson arrivals, so small runs do
+ *       not trip on noise);</li>
+ *   <li>a GC pause of the injector longer than 1 s (injection stalls for its length);</li>
+ *   <li>the injector process used at least 95% of the machine's cores for 5 seconds in a row.</li>
+ * </ul>
+ */
+public final class InjectorHealth {
+    static final double SHORTFALL_FRACTION = 0.05;
+    static final double MAX_GC_PAUSE_MILLIS = 1_000;
+    static final double CPU_SATURATED_SHARE = 0.95;
+    static final int CPU_SATURATED_SECONDS = 5;
+
+    /** Intended and achieved totals of one phase. */
+    public record PhaseDelivery(String phase, double intendedUsers, long startedUsers, double intendedRequests,
+            long sentRequests) {
+        public double userRatio() {
+            return intendedUsers == 0 ? 1 : startedUsers / intendedUsers;
+        }
+
+        public double requestRatio() {
+            return intendedRequests == 0 ? 1 : sentRequests / intendedRequests;
+        }
+
+        boolean shortOfUsers() {
+            double allowed = Math.max(SHORTFALL_FRACTION * intendedUsers, 3 * Math.sqrt(intendedUsers));
+            return intendedUsers - startedUsers > allowed;
+        }
+    }
+
+    private final InjectionPlan plan;
+    private final int cores;
+    private final Map<String, double[]> intendedByPhase = new LinkedHashMap<>();
+    private final Map<String, long[]> achievedByPhase = new LinkedHashMap<>();
+    private int cpuSaturatedRun;
+    private boolean cpuSaturated;
+    private double maxCpuShare;
+
+    public InjectorHealth(InjectionPlan plan, int cores) {
+        this.plan = plan;
+        this.cores = cores;
+    }
+
+    /** Accounts one second whose requests are all known, {@code offset} seconds into the plan. */
+    public synchronized void onSecondClosed(RunRecorder.ClosedSecond second, int offset) {
+        Phase phase = plan.phaseAt(offset);
+        if (phase == null || phase.warmup()) {
+            return;
+        }
+        double[] intended = intendedByPhase.computeIfAbsent(phase.name(), n -> new double[2]);
+        long[] achieved = achievedByPhase.computeIfAbsent(phase.name(), n -> new long[2]);
+        intended[0] += plan.intendedUsersPerSec(offset);
+        intended[1] += plan.intendedRps(offset);
+        achieved[0] += second.usersStarted();
+        achieved[1] += second.requestsSent();
+    }
+
+    /** One CPU sample: the injector's CPU seconds used during {@code wallSec} of wall time. */
+    public synchronized void onCpuSample(double cpuSec, double wallSec, boolean measuredPhase) {
+        if (wallSec <= 0 || cpuSec < 0) {
+            return;
+        }
+        double share = cpuSec / wallSec / cores;
+        maxCpuShare = Math.max(maxCpuShare, share);
+        if (measuredPhase && share >= CPU_SATURATED_SHARE) {
+            cpuSaturated |= ++cpuSaturatedRun >= CPU_SATURATED_SECONDS;
+        } else {
+            cpuSaturatedRun = 0;
+        }
+    }
+
+    public synchronized List<PhaseDelivery> deliveries() {
+        List<PhaseDelivery> deliveries = new ArrayList<>();
+        intendedByPhase.forEach((phase, intended) -> {
+            long[] achieved = achievedByPhase.get(phase);
+            deliveries.add(new PhaseDelivery(phase, intended[0], achieved[0], intended[1], achieved[1]));
+        });
+        return deliveries;
+    }
+
+    public synchronized double maxCpuShare() {
+        return maxCpuShare;
+    }
+
+    /** Why the injector was saturated, or null when it delivered. */
+    public synchronized String saturationReason(double maxGcPauseMillis) {
+        for (PhaseDelivery delivery : deliveries()) {
+            if (delivery.shortOfUsers()) {
+                return String.format(java.util.Locale.ROOT,
+                        "phase %s started %d users of %.0f planned (%.1f%%): the injector could not keep up",
+                        delivery.phase(), delivery.startedUsers(), delivery.intendedUsers(), 100 * delivery.userRatio());
+            }
+        }
+        if (maxGcPauseMillis > MAX_GC_PAUSE_MILLIS) {
+            return String.format(java.util.Locale.ROOT,
+                    "the injector paused %.0f ms for GC: give it more heap (--injector-heap-mb)", maxGcPauseMillis);
+        }
+        if (cpuSaturated) {
+            return "the injector used at least 95% of the machine's CPU for " + CPU_SATURATED_SECONDS + " s in a row";
+        }
+        return null;
+    }
+}

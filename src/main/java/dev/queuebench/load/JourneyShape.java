@@ -1,0 +1,67 @@
+package dev.queuebench.load;
+
+/**
+ * The shape of one simulated user's journey, which turns request rates into arrival rates: a join,
+ * {@code pollsPerUser} status polls {@code pollIntervalMillis} apart (an enter takes a poll's place
+ * when the user is ready), then a leave for {@code leaveFraction} of the users who did not abandon.
+ * Abandoners ({@code abandonFraction}) stop after a uniformly chosen 1 to {@code pollsPerUser / 2}
+ * polls and never leave: their heartbeat expires on the server.
+ *
+ * <p>Users admitted early send fewer requests than this model: at rates where the admission bucket
+ * (50/s per event) keeps up with arrivals, journeys are shorter and the request rate falls below
+ * the profile's. The run records the measured requests per user next to the modelled one.
+ */
+public record JourneyShape(int pollsPerUser, int pollIntervalMillis, double leaveFraction, double abandonFraction,
+        int events) {
+    public JourneyShape {
+        if (pollsPerUser < 1) {
+            throw new IllegalArgumentException("pollsPerUser must be >= 1, was " + pollsPerUser);
+        }
+        if (pollIntervalMillis < 100) {
+            throw new IllegalArgumentException("pollIntervalMillis must be >= 100, was " + pollIntervalMillis);
+        }
+        if (leaveFraction < 0 || leaveFraction > 1 || abandonFraction < 0 || abandonFraction > 1) {
+            throw new IllegalArgumentException("leaveFraction and abandonFraction must be between 0 and 1");
+        }
+        if (events < 1) {
+            throw new IllegalArgumentException("events must be >= 1, was " + events);
+        }
+    }
+
+    /** The most polls an abandoner makes. */
+    int abandonerMaxPolls() {
+        return Math.max(1, pollsPerUser / 2);
+    }
+
+    /** Expected requests per user: join + polls + leave. */
+    public double requestsPerUser() {
+        double total = 0;
+        for (double weight : requestWeightsBySecond()) {
+            total += weight;
+        }
+        return total;
+    }
+
+    /**
+     * Expected requests a user sends in each whole second after arriving (index 0 = the arrival
+     * second): the kernel that, convolved with arrivals, gives the intended request rate over time.
+     */
+    public double[] requestWeightsBySecond() {
+        int lastPollMillis = pollsPerUser * pollIntervalMillis;
+        double[] weights = new double[lastPollMillis / 1000 + 1];
+        weights[0] += 1;
+        for (int poll = 1; poll <= pollsPerUser; poll++) {
+            // Abandoners make poll i when they chose at least i polls: (max - i + 1) / max of them.
+            double abandonersStillPolling = poll > abandonerMaxPolls() ? 0
+                    : (double) (abandonerMaxPolls() - poll + 1) / abandonerMaxPolls();
+            weights[poll * pollIntervalMillis / 1000] += (1 - abandonFraction) + abandonFraction * abandonersStillPolling;
+        }
+        weights[lastPollMillis / 1000] += (1 - abandonFraction) * leaveFraction;
+        return weights;
+    }
+
+    /** How long a user who does not abandon stays, in seconds. */
+    public int lifetimeSec() {
+        return (int) Math.ceil(pollsPerUser * pollIntervalMillis / 1000.0);
+    }
+}

@@ -1,0 +1,13 @@
+package dev.queuebench.load;
+
+/**
+ * What a run sends its load to, as recorded in {@code run.json}. Endpoints are already redacted.
+ *
+ * @param gatewayUrl    base URL of the queue gateway
+ * @param embedded      true when queuebench started the gateway and Redis itself
+ * @param redis         the gateway's Redis, password removed, or null when unknown (an outside gateway)
+ * @param reader        the reader endpoint, or null
+ * @param redisServer   Redis server version and binary, when known
+ */
+public record RunTarget(String gatewayUrl, boolean embedded, String redis, String reader, String redisServer) {
+}

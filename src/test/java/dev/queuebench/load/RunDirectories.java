@@ -1,0 +1,79 @@
+package dev.queuebench.load;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.queuebench.record.RunManifest;
+import dev.queuebench.record.RunRecorder;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.HdrHistogram.EncodableHistogram;
+import org.HdrHistogram.HistogramLogReader;
+
+/** Reads back what a run left, for the integration tests. */
+final class RunDirectories {
+    private static final Pattern CONSOLE_ROW = Pattern.compile("^> (\\S+)\\s+\\|\\s+(\\d+) \\|\\s+(\\d+) \\|\\s+(\\d+)$");
+
+    private RunDirectories() {
+    }
+
+    static Path only(Path resultsRoot) throws IOException {
+        try (var runs = Files.list(resultsRoot)) {
+            List<Path> all = runs.toList();
+            if (all.size() != 1) {
+                throw new AssertionError("expected one run directory in " + resultsRoot + ", found " + all);
+            }
+            return all.get(0);
+        }
+    }
+
+    static JsonNode manifest(Path runDir) throws IOException {
+        return RunManifest.read(runDir);
+    }
+
+    /** Total requests per name in requests.csv. */
+    static Map<String, Long> csvTotals(Path runDir) throws IOException {
+        Map<String, Long> totals = new HashMap<>();
+        List<String> lines = Files.readAllLines(runDir.resolve(RunRecorder.REQUESTS_FILE));
+        for (String line : lines.subList(1, lines.size())) {
+            String[] fields = line.split(",", -1);
+            totals.merge(fields[1], Long.parseLong(fields[2]) + Long.parseLong(fields[3]), Long::sum);
+        }
+        return totals;
+    }
+
+    /** Total count per tag in latency.hlog, read with HdrHistogram's own reader. */
+    static Map<String, Long> hlogTotals(Path runDir) throws IOException {
+        Map<String, Long> totals = new HashMap<>();
+        HistogramLogReader reader = new HistogramLogReader(runDir.resolve(RunRecorder.LATENCY_FILE).toFile());
+        EncodableHistogram interval;
+        while ((interval = reader.nextIntervalHistogram()) != null) {
+            totals.merge(interval.getTag(), ((org.HdrHistogram.Histogram) interval).getTotalCount(), Long::sum);
+        }
+        return totals;
+    }
+
+    /** Gatling's own final per-request totals, from the last "Requests" block of its console output. */
+    static Map<String, Long> gatlingConsoleTotals(Path runDir) throws IOException {
+        List<String> lines = Files.readAllLines(runDir.resolve("gatling").resolve("console.log"));
+        int last = -1;
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).startsWith("---- Requests ")) {
+                last = i;
+            }
+        }
+        Map<String, Long> totals = new HashMap<>();
+        for (int i = last + 1; i < lines.size(); i++) {
+            Matcher row = CONSOLE_ROW.matcher(lines.get(i));
+            if (!row.matches()) {
+                break;
+            }
+            totals.put(row.group(1), Long.parseLong(row.group(2)));
+        }
+        return totals;
+    }
+}

@@ -1,0 +1,58 @@
+package dev.queuebench.load;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.sun.net.httpserver.HttpServer;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Executors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * An injector asked for far more than two cores can send: the run must say injector-saturated and
+ * never look like a pass. The target answers canned JSON so that only the injector limits the rate.
+ */
+class SaturatedInjectorIT {
+    @Test
+    void aStarvedInjectorIsReportedAsSaturated(@TempDir Path results) throws Exception {
+        HttpServer canned = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 1024);
+        canned.setExecutor(Executors.newFixedThreadPool(4));
+        canned.createContext("/", exchange -> {
+            boolean join = exchange.getRequestURI().getPath().endsWith("/join");
+            byte[] body = (join ? "{\"waiting_token\":\"t\",\"position_hint\":1,\"status\":\"waiting\"}"
+                    : "{\"status\":\"waiting\",\"ready_for_entry\":false}").getBytes(StandardCharsets.UTF_8);
+            exchange.getRequestBody().readAllBytes();
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(join ? 202 : 200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        canned.start();
+        try {
+            // About 14,000 users per second for 5 s: far beyond what two shared cores can inject.
+            LoadProfile profile = new LoadProfile("starved", "more than the injector can send", List.of(
+                    new Phase("warmup", 1, 0, 100, true),
+                    new Phase("hold-30000", 5, 30_000, 30_000, false)),
+                    new JourneyShape(1, 1_000, 0.2, 0.1, 1), null, false);
+            RunSettings settings = new RunSettings(profile, 1, "starved", "none", results, true, 2_000, 512, 0, 1,
+                    false);
+            String baseUrl = "http://127.0.0.1:" + canned.getAddress().getPort();
+            LoadRun.Result result = new LoadRun(settings, new RunTarget(baseUrl, false, null, null, null), line -> { })
+                    .execute();
+
+            assertEquals(RunOutcome.INJECTOR_SATURATED, result.outcome(), result.reason());
+            assertTrue(result.reason().contains("injector"), result.reason());
+            assertTrue(result.reason().contains("--injector-count") || result.reason().contains("more injectors"),
+                    result.reason());
+            JsonNode manifest = RunDirectories.manifest(result.runDir());
+            assertEquals("injector-saturated", manifest.get("outcome").asText());
+        } finally {
+            canned.stop(0);
+        }
+    }
+}

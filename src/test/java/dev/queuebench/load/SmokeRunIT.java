@@ -1,0 +1,57 @@
+package dev.queuebench.load;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.queuebench.cli.QueuebenchCommand;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The README's main job, shortened: a smoke run on the embedded default, end to end. */
+class SmokeRunIT {
+    @Test
+    void smokeRunLeavesACompleteRunDirectoryThatReconcilesWithGatling(@TempDir Path results) throws Exception {
+        int exit = QueuebenchCommand.commandLine().execute("run", "--profile", "smoke", "--warmup-sec", "3",
+                "--hold-sec", "10", "--results-dir", results.toString());
+        assertEquals(0, exit);
+        Path runDir = RunDirectories.only(results);
+        assertTrue(runDir.getFileName().toString().matches("\\d{8}T\\d{6}Z-smoke"), runDir.toString());
+        for (String file : new String[] {"run.json", "latency.hlog", "requests.csv", "gatling/simulation.log",
+            "gatling/index.html", "gatling/console.log"}) {
+            assertTrue(Files.exists(runDir.resolve(file)), file + " missing");
+        }
+
+        JsonNode manifest = RunDirectories.manifest(runDir);
+        assertEquals("completed", manifest.get("outcome").asText(), manifest.toPrettyString());
+        assertEquals("smoke", manifest.path("profile").path("name").asText());
+        assertEquals("3.15.1", manifest.path("versions").path("gatling").asText());
+        assertTrue(manifest.path("target").path("embedded").asBoolean());
+        assertTrue(manifest.path("profile").path("journey").path("requests_per_user_modelled").asDouble() > 1);
+
+        // Every request Gatling counted is in requests.csv and latency.hlog, exactly.
+        Map<String, Long> gatling = new HashMap<>(RunDirectories.gatlingConsoleTotals(runDir));
+        long global = gatling.remove("Global");
+        Map<String, Long> csv = RunDirectories.csvTotals(runDir);
+        assertEquals(gatling, csv);
+        assertEquals(csv, RunDirectories.hlogTotals(runDir));
+        assertEquals(global, csv.values().stream().mapToLong(Long::longValue).sum());
+        assertTrue(global > 100, "too few requests: " + global);
+
+        // The injector delivered the planned arrivals in every measured phase, within 5%.
+        for (JsonNode phase : manifest.get("delivery")) {
+            double intended = phase.get("intended_users").asDouble();
+            double started = phase.get("started_users").asDouble();
+            assertTrue(Math.abs(started - intended) <= 0.05 * intended + 3 * Math.sqrt(intended),
+                    phase.toString());
+        }
+        JsonNode hold = manifest.get("delivery").get(manifest.get("delivery").size() - 1);
+        assertEquals("hold-50", hold.get("phase").asText());
+        double ratio = hold.get("started_users").asDouble() / hold.get("intended_users").asDouble();
+        assertTrue(ratio > 0.95 && ratio < 1.05, "hold arrivals ratio " + ratio);
+    }
+}

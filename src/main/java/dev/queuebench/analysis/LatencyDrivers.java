@@ -1,0 +1,107 @@
+package dev.queuebench.analysis;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.NavigableMap;
+
+/**
+ * Ranks the server metrics by how well they explain p99 over time: for each metric, Spearman's ρ
+ * between the per-second p99 of all requests and the metric shifted by -{@value #MAX_LAG_SEC} to
+ * +{@value #MAX_LAG_SEC} s, keeping the lag with the largest |ρ|. Only measured seconds (ramps,
+ * holds) with at least {@value #MIN_REQUESTS_PER_SECOND} requests count, so a near-empty second's
+ * p99 does not weigh like a full one.
+ */
+public final class LatencyDrivers {
+    public static final int MAX_LAG_SEC = 5;
+    public static final int MIN_REQUESTS_PER_SECOND = 10;
+    public static final int MIN_SAMPLES = 10;
+
+    private LatencyDrivers() {
+    }
+
+    /**
+     * @param p99BySecond per-second p99 of all requests (microseconds), measured seconds only
+     * @param lowLoadP99Micros the p99 that counts as "low load" for the threshold sentence
+     */
+    public static List<MetricCorrelation> rank(NavigableMap<Long, Double> p99BySecond,
+            Map<SeriesKey, NavigableMap<Long, Double>> metrics, double lowLoadP99Micros) {
+        List<MetricCorrelation> ranked = new ArrayList<>();
+        for (Map.Entry<SeriesKey, NavigableMap<Long, Double>> entry : metrics.entrySet()) {
+            SeriesKey key = entry.getKey();
+            if (!"server".equals(key.source()) || "CounterReset".equals(key.metric())) {
+                continue;
+            }
+            MetricCorrelation best = bestLag(key, p99BySecond, entry.getValue(), lowLoadP99Micros);
+            if (best != null) {
+                ranked.add(best);
+            }
+        }
+        ranked.sort(Comparator.comparingDouble((MetricCorrelation c) -> -Math.abs(c.rho()))
+                .thenComparing(c -> c.series().label()));
+        return ranked;
+    }
+
+    private static MetricCorrelation bestLag(SeriesKey key, NavigableMap<Long, Double> p99,
+            NavigableMap<Long, Double> metric, double lowLoadP99Micros) {
+        MetricCorrelation best = null;
+        for (int lag = -MAX_LAG_SEC; lag <= MAX_LAG_SEC; lag++) {
+            List<double[]> pairs = new ArrayList<>();
+            for (Map.Entry<Long, Double> second : p99.entrySet()) {
+                Double value = metric.get(second.getKey() - lag);
+                if (value != null) {
+                    pairs.add(new double[] {value, second.getValue()});
+                }
+            }
+            if (pairs.size() < MIN_SAMPLES) {
+                continue;
+            }
+            double[] x = pairs.stream().mapToDouble(p -> p[0]).toArray();
+            double[] y = pairs.stream().mapToDouble(p -> p[1]).toArray();
+            double rho = RankCorrelation.spearman(x, y);
+            if (Double.isNaN(rho)) {
+                continue;
+            }
+            // Ties in |ρ| go to the smallest lag: a same-second relation is the plainer explanation.
+            if (best == null || Math.abs(rho) > Math.abs(best.rho()) + 1e-12
+                    || (Math.abs(Math.abs(rho) - Math.abs(best.rho())) <= 1e-12 && Math.abs(lag) < Math.abs(best.lagSec()))) {
+                double above = pairs.stream().filter(p -> p[1] > 2 * lowLoadP99Micros).mapToDouble(p -> p[0]).min()
+                        .orElse(Double.NaN);
+                best = new MetricCorrelation(key, rho, lag, pairs.size(), above);
+            }
+        }
+        return best;
+    }
+
+    /** The finding in one sentence, for the report's reader. */
+    public static String sentence(List<MetricCorrelation> ranked, double lowLoadP99Micros) {
+        if (ranked.isEmpty()) {
+            return "No server metrics to compare with latency: the run has no server.csv "
+                    + "(the INFO sampler runs beside `queuebench run`, or alone as `queuebench sample`).";
+        }
+        MetricCorrelation top = ranked.get(0);
+        String lag = top.lagSec() == 0 ? "in the same second"
+                : top.lagSec() > 0 ? "with the metric " + top.lagSec() + " s ahead"
+                        : "with the metric " + (-top.lagSec()) + " s behind";
+        String direction = top.rho() >= 0 ? "follows" : "moves against";
+        String base = String.format(Locale.ROOT, "p99 %s %s (Spearman ρ = %.2f over %d s, %s)", direction,
+                top.series().label(), top.rho(), top.samples(), lag);
+        if (Math.abs(top.rho()) < 0.3) {
+            return base + "; that is weak: no server metric explains the latency well in this run.";
+        }
+        if (!Double.isNaN(top.aboveValue()) && top.rho() > 0) {
+            return base + String.format(Locale.ROOT,
+                    "; p99 was above twice its low-load %.1f ms only when %s was at or above %s.",
+                    lowLoadP99Micros / 1000, top.series().metric(), number(top.aboveValue()));
+        }
+        return base + String.format(Locale.ROOT, "; p99 never went above twice its low-load %.1f ms.",
+                lowLoadP99Micros / 1000);
+    }
+
+    static String number(double value) {
+        return Math.abs(value) >= 100 ? String.format(Locale.ROOT, "%,.0f", value)
+                : String.format(Locale.ROOT, "%.1f", value);
+    }
+}

@@ -1,0 +1,12 @@
+package dev.queuebench.analysis;
+
+/** A run directory that cannot be read: the message names the file, the line and what is wrong. */
+public final class RunDataException extends RuntimeException {
+    public RunDataException(String message) {
+        super(message);
+    }
+
+    public RunDataException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

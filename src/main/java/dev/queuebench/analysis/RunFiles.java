@@ -1,0 +1,46 @@
+package dev.queuebench.analysis;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The files of one run directory (DESIGN.md, "The run directory"), by name. The reporter, the
+ * planner, compare and gate read a run through these paths and nothing else.
+ */
+public record RunFiles(Path dir) {
+    public static final String RUN_JSON = "run.json";
+    public static final String LATENCY_LOG = "latency.hlog";
+    public static final String REQUESTS_CSV = "requests.csv";
+    public static final String SERVER_CSV = "server.csv";
+    public static final String SERVER_INFO = "server-info.json";
+    public static final String ALARMS_JSON = "alarms.json";
+    public static final String CLOUDWATCH_CSV = "cloudwatch/metrics.csv";
+    public static final String SUMMARY_JSON = "summary.json";
+    public static final String REPORT_MD = "report.md";
+    public static final String REPORT_HTML = "report.html";
+
+    /**
+     * The run directory at {@code dir}, checked to hold at least {@code run.json}.
+     *
+     * @throws RunDataException naming the directory and the command that makes a run
+     */
+    public static RunFiles open(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            throw new RunDataException(dir + " is not a directory; give a run directory such as "
+                    + "results/runs/<run-id> (make one with: java -jar target/queuebench.jar run --profile smoke)");
+        }
+        if (!Files.isRegularFile(dir.resolve(RUN_JSON))) {
+            throw new RunDataException(dir + " has no " + RUN_JSON + ", so it is not a run directory "
+                    + "(make one with: java -jar target/queuebench.jar run --profile smoke)");
+        }
+        return new RunFiles(dir);
+    }
+
+    public Path file(String name) {
+        return dir.resolve(name);
+    }
+
+    public boolean has(String name) {
+        return Files.isRegularFile(dir.resolve(name));
+    }
+}

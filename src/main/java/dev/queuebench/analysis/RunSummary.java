@@ -1,0 +1,30 @@
+package dev.queuebench.analysis;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything the reporter derives from one run directory; {@link SummaryJson} writes it as
+ * {@code summary.json}.
+ *
+ * @param measured         per request name and {@code all}, over the measured steps (ramps and holds)
+ * @param intendedRequests requests the profile planned over the measured steps
+ * @param achievedRequests requests started over the measured steps
+ * @param costs            per resource: engine CPU, command CPU, commands, network bytes
+ * @param serverInfo       {@code server-info.json} as written by the sampler, or an empty object
+ */
+public record RunSummary(RunInfo info, double injectionStartSec, List<StepSummary> steps,
+        Map<String, RequestStats> measured, double intendedRequests, double achievedRequests, Timeline timeline,
+        List<MetricCorrelation> drivers, String driverSentence, Knee knee, List<RequestCost> costs,
+        List<CommandCost> commands, MemoryPerUser memory, List<AlarmPeriod> alarms, JsonNode serverInfo,
+        List<String> warnings) {
+
+    public double deliveredPct() {
+        return intendedRequests > 0 ? 100 * achievedRequests / intendedRequests : Double.NaN;
+    }
+
+    public RequestCost cost(String resource) {
+        return costs.stream().filter(cost -> cost.resource().equals(resource)).findFirst().orElse(null);
+    }
+}

@@ -1,0 +1,103 @@
+package dev.queuebench.analysis;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+
+/** What a reader of the report must not miss, worst first. */
+final class RunWarnings {
+    /** Below this share of the planned requests, the run did not deliver its load. */
+    static final double MIN_DELIVERED_PCT = 95;
+    /** Policies under which Redis drops keys that have no TTL pressure: queue state can vanish. */
+    static final List<String> DROPPING_POLICIES = List.of("allkeys-lru", "allkeys-lfu", "allkeys-random");
+
+    private RunWarnings() {
+    }
+
+    static List<String> of(RunSummary summary, ServerMetrics server) {
+        List<String> warnings = new ArrayList<>();
+        RunInfo info = summary.info();
+        switch (info.outcome()) {
+            case RunInfo.OUTCOME_SATURATED -> warnings.add("INJECTOR SATURATED: the injector could not send the "
+                    + "planned load, so these latencies do not describe the target at that load. " + info.reason());
+            case RunInfo.OUTCOME_ABORTED -> warnings.add("ABORTED: the run was stopped before its end. " + info.reason());
+            case "target-failed" -> warnings.add("TARGET FAILED: " + info.reason());
+            case "running" -> warnings.add("UNFINISHED: run.json still says 'running'; the run died without "
+                    + "recording an outcome, and only what was written before that is here.");
+            default -> {
+                // completed: nothing to say here
+            }
+        }
+        double delivered = summary.deliveredPct();
+        if (!Double.isNaN(delivered) && delivered < MIN_DELIVERED_PCT) {
+            warnings.add(String.format(Locale.ROOT, "Achieved %.0f%% of the planned requests over the measured "
+                    + "steps%s.", delivered, journeyExplanation(info)));
+        }
+        if (!server.hasServerSamples()) {
+            warnings.add("No server metrics (server.csv): CPU, memory and per-request costs cannot be shown; "
+                    + "run with the sampler (`queuebench run` starts it, `queuebench sample` runs it alone).");
+        }
+        if (!server.counterResets().isEmpty()) {
+            warnings.add("Redis counters reset during the run (a restart or failover) at epoch second(s) "
+                    + server.counterResets() + ": rates around them are left out.");
+        }
+        MemoryPerUser memory = summary.memory();
+        if (memory != null && memory.evictedKeys() > 0) {
+            warnings.add(String.format(Locale.ROOT, "Redis evicted %,.0f keys during the run: evicted queue state "
+                    + "drops waiting users silently. Give the node more memory or shorten TTLs.", memory.evictedKeys()));
+        }
+        JsonNode nodes = summary.serverInfo().path("nodes");
+        nodes.fields().forEachRemaining(node -> {
+            String policy = node.getValue().path("maxmemory_policy").asText("");
+            if (DROPPING_POLICIES.contains(policy)) {
+                warnings.add("maxmemory-policy is " + policy + " on " + node.getKey() + ": when memory is full Redis "
+                        + "evicts any key, queue state included, and waiting users disappear; volatile-ttl or "
+                        + "noeviction with a memory alarm keeps them.");
+            }
+        });
+        for (CommandCost command : summary.commands()) {
+            if (command.linearInSize() && command.cpuSharePct() >= 1) {
+                warnings.add(String.format(Locale.ROOT, "%s took %.0f%% of the server's command CPU at %.0f µs a "
+                        + "call: a command whose cost grows with the data, on the request path.",
+                        command.command().toUpperCase(Locale.ROOT), command.cpuSharePct(), command.microsPerCall()));
+            }
+        }
+        for (RequestCost cost : summary.costs()) {
+            if (!cost.splitReliable() && "engine_cpu_micros".equals(cost.resource())) {
+                warnings.add("The request kinds moved together through this run, so the split of server cost "
+                        + "between join, status and enter is uncertain; the mean per request is reliable. A profile "
+                        + "whose mix changes (ticket-open, or a warm-up) separates them.");
+            }
+        }
+        return warnings;
+    }
+
+    private static String journeyExplanation(RunInfo info) {
+        JsonNode totals = info.raw().path("totals");
+        double measured = totals.path("requests_per_user_measured").asDouble(Double.NaN);
+        double modelled = totals.path("requests_per_user_modelled").asDouble(Double.NaN);
+        if (Double.isNaN(measured) || Double.isNaN(modelled) || modelled == 0) {
+            return "";
+        }
+        double usersDelivered = usersDeliveredPct(info);
+        String users = Double.isNaN(usersDelivered) ? "" : String.format(Locale.ROOT,
+                "; %.0f%% of the planned users arrived", usersDelivered);
+        return String.format(Locale.ROOT, ": users made %.2f requests each against the %.2f the journey model "
+                + "planned%s%s", measured, modelled, users,
+                measured < 0.9 * modelled ? " (users were admitted or left earlier than the model assumed, so the "
+                        + "request rate fell short although arrivals were on plan)" : "");
+    }
+
+    private static double usersDeliveredPct(RunInfo info) {
+        double intended = 0;
+        double started = 0;
+        for (JsonNode phase : info.raw().path("delivery")) {
+            intended += phase.path("intended_users").asDouble();
+            started += phase.path("started_users").asDouble();
+        }
+        return intended > 0 ? 100 * started / intended : Double.NaN;
+    }
+
+}

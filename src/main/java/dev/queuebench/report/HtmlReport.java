@@ -1,0 +1,109 @@
+package dev.queuebench.report;
+
+import dev.queuebench.analysis.RunSummary;
+import dev.queuebench.analysis.ServerMetrics;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Properties;
+
+/**
+ * {@code report.html}: one self-contained file that opens from disk with no network. The tables
+ * of {@link ReportTables}, and the charts drawn by uPlot, whose script and stylesheet are read
+ * from the uPlot WebJar on the classpath and inlined; the chart data travels as JSON in the page.
+ */
+public final class HtmlReport {
+    static final String UPLOT_POM = "META-INF/maven/org.webjars.npm/uplot/pom.properties";
+
+    private HtmlReport() {
+    }
+
+    public static String render(RunSummary summary, ServerMetrics server) {
+        String data = ChartData.build(summary, server).toString().replace("</", "<\\/");
+        String uplot = "META-INF/resources/webjars/uplot/" + uplotVersion() + "/dist/";
+        return resource("report/report.html")
+                .replace("{{TITLE}}", escape("queuebench " + summary.info().id()))
+                .replace("{{UPLOT_CSS}}", resource(uplot + "uPlot.min.css"))
+                .replace("{{REPORT_CSS}}", resource("report/report.css"))
+                .replace("{{BODY}}", body(summary))
+                .replace("{{DATA}}", data)
+                .replace("{{UPLOT_JS}}", resource(uplot + "uPlot.iife.min.js"))
+                .replace("{{REPORT_JS}}", resource("report/report.js"));
+    }
+
+    private static String body(RunSummary summary) {
+        StringBuilder html = new StringBuilder();
+        html.append("<h1>queuebench run ").append(escape(summary.info().id())).append("</h1>\n");
+        for (String warning : summary.warnings()) {
+            boolean loud = warning.startsWith("INJECTOR SATURATED") || warning.startsWith("ABORTED")
+                    || warning.startsWith("TARGET FAILED") || warning.startsWith("UNFINISHED");
+            html.append("<div class=\"warning").append(loud ? " loud" : "").append("\">⚠ ").append(escape(warning))
+                    .append("</div>\n");
+        }
+        List<Table> tables = MarkdownReport.sections(summary);
+        table(html, tables.get(0));
+        html.append("<h2>Over time</h2>\n<p class=\"note\">One time axis for every chart (UTC); the cursor moves "
+                + "them together; alarm periods are shaded red.</p>\n<div id=\"qb-charts\"></div>\n");
+        for (Table table : tables.subList(1, tables.size())) {
+            table(html, table);
+        }
+        html.append("<pre id=\"qb-selfcheck\"></pre>\n");
+        return html.toString();
+    }
+
+    private static void table(StringBuilder html, Table table) {
+        html.append("<h2>").append(escape(table.title())).append("</h2>\n");
+        if (!table.note().isBlank()) {
+            html.append("<p class=\"note\">").append(escape(table.note())).append("</p>\n");
+        }
+        if (table.rows().isEmpty()) {
+            html.append("<p class=\"absent\">No data.</p>\n");
+            return;
+        }
+        html.append("<table>\n<tr>");
+        for (String header : table.headers()) {
+            html.append("<th>").append(escape(header)).append("</th>");
+        }
+        html.append("</tr>\n");
+        for (List<String> row : table.rows()) {
+            html.append("<tr>");
+            for (String cell : row) {
+                html.append("<td>").append(escape(cell)).append("</td>");
+            }
+            html.append("</tr>\n");
+        }
+        html.append("</table>\n");
+    }
+
+    static String escape(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+
+    private static String uplotVersion() {
+        Properties properties = new Properties();
+        try (InputStream in = HtmlReport.class.getClassLoader().getResourceAsStream(UPLOT_POM)) {
+            if (in == null) {
+                throw new IllegalStateException("the uPlot WebJar is missing from the classpath (" + UPLOT_POM
+                        + "); rebuild with: ./mvnw -q -B package -DskipTests");
+            }
+            properties.load(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return properties.getProperty("version");
+    }
+
+    private static String resource(String path) {
+        try (InputStream in = HtmlReport.class.getClassLoader().getResourceAsStream(path)) {
+            if (in == null) {
+                throw new IllegalStateException("resource " + path + " is missing from the jar; rebuild with: "
+                        + "./mvnw -q -B package -DskipTests");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + path + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -227,6 +227,9 @@ public final class RunAnalysis {
         NavigableMap<Long, Double> engine = new TreeMap<>();
         server.sumOverNodes("EngineCPUUtilization").forEach((sec, pct) -> engine.put(sec, pct * ENGINE_MICROS_PER_PERCENT));
         resources.put("engine_cpu_micros", engine);
+        NavigableMap<Long, Double> process = new TreeMap<>();
+        server.sumOverNodes("ProcessCPUUtilization").forEach((sec, pct) -> process.put(sec, pct * ENGINE_MICROS_PER_PERCENT));
+        resources.put("process_cpu_micros", process);
         resources.put("command_cpu_micros", CommandCosts.cpuMicrosPerSec(server));
         resources.put("commands", server.sumOverNodes("TotalCmds"));
         NavigableMap<Long, Double> network = new TreeMap<>(server.sumOverNodes("NetworkBytesIn"));

@@ -27,7 +27,7 @@ import java.util.Map;
  *   "knee": {"found","knee_rps","broken_at_rps","method": hold-steps|rate-bands,"sentence",
  *            "levels": [{"name","seconds","achieved_rps","p99_micros","error_rate_pct","count"}]},
  *   "latency_drivers": {"sentence","ranked": [{"metric","node","source","rho","lag_sec","samples","above_value"}]},
- *   "server_cost": {"per_request": [{"resource": engine_cpu_micros|command_cpu_micros|commands|network_bytes,
+ *   "server_cost": {"per_request": [{"resource": engine_cpu_micros|process_cpu_micros|command_cpu_micros|commands|network_bytes,
  *                    "per_request": {"join": x, …},"background_per_sec","mean_per_request","r_squared",
  *                    "split_reliable","seconds"}],
  *                   "commands": [{"command","cpu_micros","calls","cpu_share_pct","micros_per_call","calls_per_sec",

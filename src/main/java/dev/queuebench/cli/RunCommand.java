@@ -1,5 +1,7 @@
 package dev.queuebench.cli;
 
+import dev.queuebench.analysis.RunFiles;
+import dev.queuebench.analysis.RunSummary;
 import dev.queuebench.gateway.GatewayServer;
 import dev.queuebench.gateway.GatewaySettings;
 import dev.queuebench.load.JourneyShape;
@@ -11,6 +13,8 @@ import dev.queuebench.load.RunSettings;
 import dev.queuebench.load.RunTarget;
 import dev.queuebench.load.StopRule;
 import dev.queuebench.record.RequestCounts;
+import dev.queuebench.report.RunReport;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -152,7 +156,21 @@ final class RunCommand implements Callable<Integer> {
             }
         }
         printSummary(result);
+        writeReport(result.runDir());
         return result.outcome() == RunOutcome.COMPLETED ? QueuebenchCommand.EXIT_OK : QueuebenchCommand.EXIT_FAILURE;
+    }
+
+    /** The report of every run, so the run directory ends with report.html; a failure here loses no data. */
+    private static void writeReport(Path runDir) {
+        try {
+            RunSummary summary = RunReport.write(runDir);
+            System.out.println("Report: " + runDir.resolve(RunFiles.REPORT_HTML).toAbsolutePath());
+            System.out.println("  " + summary.knee().sentence());
+            System.out.println("  " + summary.driverSentence());
+        } catch (IOException | RuntimeException e) {
+            System.err.println("The run is recorded, but its report failed: " + e.getMessage()
+                    + "; retry with: java -jar target/queuebench.jar report " + runDir);
+        }
     }
 
     private static void printSummary(LoadRun.Result result) {

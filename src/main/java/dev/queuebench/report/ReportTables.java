@@ -153,6 +153,7 @@ public final class ReportTables {
     static String resourceLabel(String resource) {
         return switch (resource) {
             case "engine_cpu_micros" -> "Redis main-thread CPU (µs)";
+            case "process_cpu_micros" -> "Redis process CPU, all threads (µs)";
             case "command_cpu_micros" -> "command CPU, commandstats (µs)";
             case "commands" -> "commands";
             case "network_bytes" -> "network bytes (in + out)";

@@ -65,15 +65,15 @@ public final class GoldenRuns {
         return 500 + ((second * 37L) % 40) * 38;
     }
 
-    static int joins(int second) {
+    public static int joins(int second) {
         return 10 + (second % 5) * 3;
     }
 
-    static int statuses(int second) {
+    public static int statuses(int second) {
         return 20 + (second % 7) * 4;
     }
 
-    static int enters(int second) {
+    public static int enters(int second) {
         return 5 + (second % 3) * 2;
     }
 

@@ -21,7 +21,7 @@ import org.HdrHistogram.HistogramLogWriter;
  * latency.hlog and requests.csv from the requests recorded here, server.csv from the samples.
  * Injection starts on a whole second, so second {@code i} of the run is {@code startSec + i}.
  */
-final class GoldenRun {
+public final class GoldenRun {
     static final long START_SEC = 1_800_000_000L;
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -52,10 +52,37 @@ final class GoldenRun {
         return this;
     }
 
+    /** {@code ok + ko} requests whose latencies are drawn from {@code micros}. */
+    GoldenRun requests(int second, String name, int ok, int ko, java.util.function.LongSupplier micros) {
+        requests(second, name, 0, 0, 1);
+        long sec = START_SEC + second;
+        long[] c = counts.get(sec).get(name);
+        c[0] += ok;
+        c[1] += ko;
+        Histogram histogram = histograms.get(sec).get(name);
+        histogram.reset();
+        for (int i = 0; i < ok + ko; i++) {
+            histogram.recordValue(micros.getAsLong());
+        }
+        return this;
+    }
+
     GoldenRun server(int second, String node, String metric, double value) {
         server.append(START_SEC + second).append(',').append(node).append(',').append(metric).append(',')
                 .append(value).append('\n');
         return this;
+    }
+
+    /** The profile's planned rate in run second {@code second} (at its middle). */
+    double plannedRps(int second) {
+        double offset = second + 0.5;
+        for (Phase phase : phases) {
+            if (offset < phase.durationSec()) {
+                return phase.rpsAt(offset);
+            }
+            offset -= phase.durationSec();
+        }
+        return 0;
     }
 
     GoldenRun outcome(String value) {

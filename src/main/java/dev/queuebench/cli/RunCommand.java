@@ -4,6 +4,7 @@ import dev.queuebench.analysis.RunFiles;
 import dev.queuebench.analysis.RunSummary;
 import dev.queuebench.gateway.GatewayServer;
 import dev.queuebench.gateway.GatewaySettings;
+import dev.queuebench.gateway.InjectedRegressions;
 import dev.queuebench.load.JourneyShape;
 import dev.queuebench.load.LoadProfile;
 import dev.queuebench.load.LoadRun;
@@ -41,6 +42,16 @@ final class RunCommand implements Callable<Integer> {
 
     @Mixin
     RedisOptions redis;
+
+    @Option(names = "--inject-status-delay-ms", defaultValue = "0",
+            description = "TEST-ONLY: add this sleep to every status request of the embedded gateway "
+                    + "(to measure the regression gate). Default: ${DEFAULT-VALUE}.")
+    long injectStatusDelayMillis;
+
+    @Option(names = "--inject-status-keys-scan",
+            description = "TEST-ONLY: add a KEYS over the event's user streams (O(N)) to every status request of the "
+                    + "embedded gateway (to measure the regression gate).")
+    boolean injectStatusKeysScan;
 
     @Option(names = "--label", description = "Run id suffix. Default: the profile name.")
     String label;
@@ -124,10 +135,17 @@ final class RunCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
+        if (injected().any() && !"embedded".equals(target)) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--inject-status-* change the embedded reference gateway only; drop them or use --target embedded");
+        }
         if ("embedded".equals(target)) {
+            if (injected().any()) {
+                System.out.println("TEST-ONLY: the reference gateway carries injected regressions (" + injected() + ")");
+            }
             try (RedisSetup setup = RedisSetup.open(redis, false, redis.pool(), redis.tls());
                     GatewayServer gateway = GatewayServer.start(GatewayServer.Options.loopback(0), setup.primary(),
-                            setup.reader(), GatewaySettings.defaults())) {
+                            setup.reader(), GatewaySettings.defaults(), injected())) {
                 RunTarget runTarget = new RunTarget(gateway.baseUrl(), true, setup.primaryEndpoint().redacted(),
                         setup.reader() == null ? null : setup.describeReader(), setup.describePrimary());
                 return execute(settings, runTarget);
@@ -171,6 +189,10 @@ final class RunCommand implements Callable<Integer> {
             System.err.println("The run is recorded, but its report failed: " + e.getMessage()
                     + "; retry with: java -jar target/queuebench.jar report " + runDir);
         }
+    }
+
+    private InjectedRegressions injected() {
+        return new InjectedRegressions(injectStatusDelayMillis, injectStatusKeysScan);
     }
 
     private static void printSummary(LoadRun.Result result) {

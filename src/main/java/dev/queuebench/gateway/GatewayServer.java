@@ -62,6 +62,12 @@ public final class GatewayServer implements AutoCloseable {
      */
     public static GatewayServer start(Options options, UnifiedJedis primary, UnifiedJedis reader,
             GatewaySettings settings) {
+        return start(options, primary, reader, settings, InjectedRegressions.none());
+    }
+
+    /** As {@link #start(Options, UnifiedJedis, UnifiedJedis, GatewaySettings)}, carrying TEST-ONLY regressions. */
+    public static GatewayServer start(Options options, UnifiedJedis primary, UnifiedJedis reader,
+            GatewaySettings settings, InjectedRegressions injected) {
         QueueStore store = new QueueStore(primary, reader, settings, Clock.systemUTC());
         ThreadPoolExecutor followUpExecutor = new ThreadPoolExecutor(2, 2, 0, TimeUnit.SECONDS,
                 new ArrayBlockingQueue<>(10_000), runnable -> {
@@ -70,7 +76,8 @@ public final class GatewayServer implements AutoCloseable {
                     return thread;
                 });
         AbandonedUserSweeper sweeper = new AbandonedUserSweeper(store);
-        QueueApiHandler handler = new QueueApiHandler(store, new JoinOperation(store, followUpExecutor), sweeper);
+        QueueApiHandler handler = new QueueApiHandler(store, new JoinOperation(store, followUpExecutor), sweeper,
+                injected);
         Undertow undertow = Undertow.builder()
                 .addHttpListener(options.port(), options.host())
                 .setIoThreads(options.ioThreads())

@@ -34,10 +34,10 @@ final class QueueApiHandler implements HttpHandler {
     private final RateLimiter rateLimiter;
     private final AbandonedUserSweeper sweeper;
 
-    QueueApiHandler(QueueStore store, JoinOperation join, AbandonedUserSweeper sweeper) {
+    QueueApiHandler(QueueStore store, JoinOperation join, AbandonedUserSweeper sweeper, InjectedRegressions injected) {
         this.store = store;
         this.join = join;
-        this.status = new StatusOperation(store);
+        this.status = new StatusOperation(store, injected);
         this.enter = new EnterOperation(store);
         this.leave = new LeaveOperation(store);
         this.rateLimiter = store.settings().rateLimitEnabled() ? new RateLimiter(store) : null;

@@ -30,8 +30,15 @@ public final class StatusOperation {
     private final Eligibility eligibility;
     private final EtaEstimator etaEstimator;
 
+    private final InjectedRegressions injected;
+
     public StatusOperation(QueueStore store) {
+        this(store, InjectedRegressions.none());
+    }
+
+    public StatusOperation(QueueStore store, InjectedRegressions injected) {
         this.store = store;
+        this.injected = injected;
         this.eligibility = new Eligibility(store.settings().eligibleMaxPosition());
         this.etaEstimator = new EtaEstimator(store.settings().bucketRefillPerSec());
     }
@@ -57,6 +64,7 @@ public final class StatusOperation {
         if (entry == null) {
             throw new QueueException(QueueError.TOKEN_NOT_FOUND, "no queue entry for this waiting token");
         }
+        injectRegressions(reader, entry.eventId());
         long nowMillis = store.nowMillis();
         long waitedMillis = Math.max(0, nowMillis - entry.joinedAtMillis());
         if (entry.admitted()) {
@@ -99,5 +107,19 @@ public final class StatusOperation {
             values[i] = counts[i].get();
         }
         return values;
+    }
+
+    /** TEST-ONLY work, see {@link InjectedRegressions}. */
+    private void injectRegressions(UnifiedJedis reader, String eventId) {
+        if (injected.statusKeysScan()) {
+            reader.keys(QueueKeys.userStream(eventId, "*"));
+        }
+        if (injected.statusDelayMillis() > 0) {
+            try {
+                Thread.sleep(injected.statusDelayMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 }

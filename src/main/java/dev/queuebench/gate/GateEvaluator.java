@@ -1,0 +1,141 @@
+package dev.queuebench.gate;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Applies gate rules to a comparison. A check fails only when the evidence excludes the limit:
+ * for an absolute maximum, the candidate's whole 95% interval lies above it; for a relative
+ * limit, the whole interval of the change lies beyond it; for JMH, the candidate's best plausible
+ * score (its confidence bound) is still worse than the baseline's worst plausible score by more than
+ * the limit. A run that was saturated, aborted or unfinished fails outright.
+ */
+public final class GateEvaluator {
+    private GateEvaluator() {
+    }
+
+    public static List<Check> evaluate(List<GateRule> rules, RunComparator.Comparison comparison,
+            Map<String, JmhScore> jmhBaseline, Map<String, JmhScore> jmhCandidate) {
+        List<Check> checks = new ArrayList<>();
+        GateRule outcome = new GateRule("runs delivered their load (outcome)", "outcome", "run", "run", Double.NaN,
+                Double.NaN, Double.NaN, Double.NaN, "");
+        for (var summary : List.of(comparison.baseline(), comparison.candidate())) {
+            String which = summary == comparison.baseline() ? "baseline" : "candidate";
+            boolean bad = summary.info().deliveredNoVerdict();
+            checks.add(new Check(outcome, which + " " + summary.info().id(), bad ? Verdict.FAIL : Verdict.PASS,
+                    "outcome " + summary.info().outcome() + (bad ? ": a run that did not deliver its load can never "
+                            + "pass" : "")));
+        }
+        for (GateRule rule : rules) {
+            if (rule.isJmh()) {
+                checks.addAll(jmh(rule, jmhBaseline, jmhCandidate));
+            } else {
+                checks.addAll(runRule(rule, comparison.differences()));
+            }
+        }
+        return checks;
+    }
+
+    private static List<Check> runRule(GateRule rule, List<Difference> differences) {
+        List<Check> checks = new ArrayList<>();
+        for (Difference d : differences) {
+            if (!d.metric().equals(rule.metric()) || !GateRule.matches(rule.request(), d.request())) {
+                continue;
+            }
+            boolean stepMatches = rule.step().equals("*") ? !d.step().equals(RunSeconds.ANY_STEP)
+                    || d.request().equals("run") : GateRule.matches(rule.step(), d.step());
+            if (!stepMatches) {
+                continue;
+            }
+            checks.add(check(rule, d));
+        }
+        if (checks.isEmpty()) {
+            checks.add(new Check(rule, "step " + rule.step() + ", request " + rule.request(), Verdict.SKIPPED,
+                    "not in both runs"));
+        }
+        return checks;
+    }
+
+    private static Check check(GateRule rule, Difference d) {
+        String subject = d.step() + " / " + d.request();
+        Estimate value = d.candidate();
+        if (!value.known()) {
+            return new Check(rule, subject, Verdict.SKIPPED, "no " + d.metric() + " in the candidate");
+        }
+        if (!Double.isNaN(rule.max()) || !Double.isNaN(rule.min())) {
+            boolean upper = !Double.isNaN(rule.max());
+            double limit = upper ? rule.max() : rule.min();
+            double far = upper ? value.low() : value.high();
+            String interval = Double.isNaN(value.low()) ? ""
+                    : String.format(Locale.ROOT, " (95%% interval %s to %s)", fmt(value.low()), fmt(value.high()));
+            String evidence = String.format(Locale.ROOT, "%s %s%s, limit %s %s", fmt(value.point()), d.unit(), interval,
+                    upper ? "≤" : "≥", fmt(limit));
+            boolean beyond = upper ? value.point() > limit : value.point() < limit;
+            if (!beyond) {
+                return new Check(rule, subject, Verdict.PASS, evidence);
+            }
+            boolean excluded = Double.isNaN(far) || (upper ? far > limit : far < limit);
+            return new Check(rule, subject, excluded ? Verdict.FAIL : Verdict.INCONCLUSIVE, evidence);
+        }
+        Estimate change = d.change();
+        if (!change.known()) {
+            return new Check(rule, subject, Verdict.SKIPPED, "no baseline value to compare with");
+        }
+        boolean increase = !Double.isNaN(rule.maxIncreasePct());
+        double limit = increase ? rule.maxIncreasePct() : -rule.maxDecreasePct();
+        String unit = d.changeInPoints() ? " points" : "%";
+        String evidence = String.format(Locale.ROOT, "%s → %s %s: change %+.1f%s (95%% interval %+.1f to %+.1f), "
+                + "limit %s%.1f%s", fmt(d.baseline().point()), fmt(value.point()), d.unit(), change.point(), unit,
+                change.low(), change.high(), increase ? "+" : "", limit, unit);
+        boolean beyond = increase ? change.point() > limit : change.point() < limit;
+        if (!beyond) {
+            return new Check(rule, subject, Verdict.PASS, evidence);
+        }
+        double near = increase ? change.low() : change.high();
+        boolean excluded = Double.isNaN(near) || (increase ? near > limit : near < limit);
+        return new Check(rule, subject, excluded ? Verdict.FAIL : Verdict.INCONCLUSIVE, evidence);
+    }
+
+    private static List<Check> jmh(GateRule rule, Map<String, JmhScore> base, Map<String, JmhScore> cand) {
+        List<Check> checks = new ArrayList<>();
+        if (base == null || cand == null) {
+            checks.add(new Check(rule, "JMH", Verdict.SKIPPED, "no JMH results given (--jmh-baseline, --jmh-candidate)"));
+            return checks;
+        }
+        double worsePct = !Double.isNaN(rule.maxDecreasePct()) ? rule.maxDecreasePct() : rule.maxIncreasePct();
+        for (JmhScore c : cand.values()) {
+            if (!GateRule.matches(rule.benchmark(), c.benchmark())) {
+                continue;
+            }
+            JmhScore b = base.get(c.key());
+            if (b == null) {
+                checks.add(new Check(rule, c.key(), Verdict.SKIPPED, "not in the baseline"));
+                continue;
+            }
+            double change = 100 * (c.score() / b.score() - 1);
+            String evidence = String.format(Locale.ROOT, "%s → %s %s (intervals [%s, %s] and [%s, %s]), change %+.1f%%, "
+                    + "limit %.1f%% worse", fmt(b.score()), fmt(c.score()), c.unit(), fmt(b.low()), fmt(b.high()),
+                    fmt(c.low()), fmt(c.high()), change, worsePct);
+            boolean worse = c.higherIsBetter() ? c.score() < b.score() * (1 - worsePct / 100)
+                    : c.score() > b.score() * (1 + worsePct / 100);
+            boolean excluded = c.higherIsBetter() ? c.high() < b.low() * (1 - worsePct / 100)
+                    : c.low() > b.high() * (1 + worsePct / 100);
+            Verdict verdict = excluded ? Verdict.FAIL : worse ? Verdict.INCONCLUSIVE : Verdict.PASS;
+            checks.add(new Check(rule, c.key(), verdict, evidence));
+        }
+        if (checks.isEmpty()) {
+            checks.add(new Check(rule, "JMH " + rule.benchmark(), Verdict.SKIPPED, "no benchmark matches"));
+        }
+        return checks;
+    }
+
+    static String fmt(double value) {
+        if (Double.isNaN(value)) {
+            return "–";
+        }
+        return Math.abs(value) >= 1000 ? String.format(Locale.ROOT, "%,.0f", value)
+                : String.format(Locale.ROOT, "%.3g", value);
+    }
+}

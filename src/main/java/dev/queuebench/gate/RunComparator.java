@@ -1,0 +1,146 @@
+package dev.queuebench.gate;
+
+import dev.queuebench.analysis.RunAnalysis;
+import dev.queuebench.analysis.RunSummary;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import java.util.NavigableMap;
+import org.HdrHistogram.Histogram;
+
+/**
+ * Compares a candidate run with a baseline run, step by step (matched by name) and request by
+ * request, every difference with a 95% interval from the block bootstrap: resample r of the
+ * baseline is set against resample r of the candidate, independent of each other.
+ */
+public final class RunComparator {
+    private RunComparator() {
+    }
+
+    public record Comparison(RunSummary baseline, RunSummary candidate, List<Difference> differences) {
+        public Difference find(String step, String request, String metric) {
+            return differences.stream().filter(d -> d.step().equals(step) && d.request().equals(request)
+                    && d.metric().equals(metric)).findFirst().orElse(null);
+        }
+    }
+
+    public static Comparison compare(Path baselineDir, Path candidateDir) {
+        RunSeconds base = RunSeconds.read(baselineDir);
+        RunSeconds cand = RunSeconds.read(candidateDir);
+        List<Difference> differences = new ArrayList<>();
+        for (String step : base.seconds.keySet()) {
+            if (!cand.seconds.containsKey(step)) {
+                continue;
+            }
+            for (String request : base.seconds.get(step).keySet()) {
+                List<SparseSecond> b = base.of(step, request);
+                List<SparseSecond> c = cand.of(step, request);
+                if (!c.isEmpty()) {
+                    differences.addAll(secondsMetrics(step, request, b, c));
+                }
+            }
+        }
+        differences.add(cpuPerRequest(base.cpuAndRequests, cand.cpuAndRequests));
+        differences.add(pointOnly("measured", "run", "delivered_requests_pct", "%", base.deliveredPct,
+                cand.deliveredPct, true));
+        cand.deliveredUsersPct.forEach((step, pct) -> differences.add(pointOnly(step, "run", "delivered_users_pct", "%",
+                base.deliveredUsersPct.getOrDefault(step, Double.NaN), pct, true)));
+        RunSummary baseSummary = RunAnalysis.analyze(baselineDir);
+        RunSummary candSummary = RunAnalysis.analyze(candidateDir);
+        differences.add(pointOnly("measured", "run", "commands_per_request", "commands", mean(baseSummary, "commands"),
+                mean(candSummary, "commands"), false));
+        differences.add(pointOnly("measured", "run", "network_bytes_per_request", "B", mean(baseSummary, "network_bytes"),
+                mean(candSummary, "network_bytes"), false));
+        differences.add(pointOnly("measured", "run", "memory_bytes_per_user", "B",
+                baseSummary.memory() == null ? Double.NaN : baseSummary.memory().bytesPerUser(),
+                candSummary.memory() == null ? Double.NaN : candSummary.memory().bytesPerUser(), false));
+        return new Comparison(baseSummary, candSummary, List.copyOf(differences));
+    }
+
+    private static double mean(RunSummary summary, String resource) {
+        return summary.cost(resource) == null ? Double.NaN : summary.cost(resource).meanPerRequest();
+    }
+
+    private static List<Difference> secondsMetrics(String step, String request, List<SparseSecond> base,
+            List<SparseSecond> cand) {
+        Histogram scratch = new Histogram(3);
+        double[] basePoint = SecondsMetric.computeAll(base, BlockBootstrap.identity(base.size()), scratch);
+        double[] candPoint = SecondsMetric.computeAll(cand, BlockBootstrap.identity(cand.size()), scratch);
+        int[][] baseResamples = BlockBootstrap.resamples(base.size(), 1);
+        int[][] candResamples = BlockBootstrap.resamples(cand.size(), 2);
+        int metrics = SecondsMetric.values().length;
+        double[][] baseValues = new double[metrics][BlockBootstrap.RESAMPLES];
+        double[][] candValues = new double[metrics][BlockBootstrap.RESAMPLES];
+        for (int r = 0; r < BlockBootstrap.RESAMPLES; r++) {
+            double[] b = SecondsMetric.computeAll(base, baseResamples[r], scratch);
+            double[] c = SecondsMetric.computeAll(cand, candResamples[r], scratch);
+            for (int m = 0; m < metrics; m++) {
+                baseValues[m][r] = b[m];
+                candValues[m][r] = c[m];
+            }
+        }
+        List<Difference> out = new ArrayList<>();
+        for (SecondsMetric metric : SecondsMetric.values()) {
+            int m = metric.ordinal();
+            double[] change = new double[BlockBootstrap.RESAMPLES];
+            for (int r = 0; r < change.length; r++) {
+                change[r] = change(baseValues[m][r], candValues[m][r], metric.changeInPoints());
+            }
+            out.add(new Difference(step, request, metric.key(), metric.unit(), estimate(basePoint[m], baseValues[m]),
+                    estimate(candPoint[m], candValues[m]),
+                    estimate(change(basePoint[m], candPoint[m], metric.changeInPoints()), change),
+                    metric.changeInPoints(), metric.higherIsBetter()));
+        }
+        return out;
+    }
+
+    /** Main-thread CPU µs per request over the measured seconds: Σ CPU ÷ Σ requests, bootstrapped. */
+    private static Difference cpuPerRequest(NavigableMap<Long, double[]> base, NavigableMap<Long, double[]> cand) {
+        List<double[]> b = new ArrayList<>(base.values());
+        List<double[]> c = new ArrayList<>(cand.values());
+        double basePoint = ratio(b, BlockBootstrap.identity(b.size()));
+        double candPoint = ratio(c, BlockBootstrap.identity(c.size()));
+        double[] baseValues = BlockBootstrap.each(BlockBootstrap.resamples(b.size(), 3), picks -> ratio(b, picks));
+        double[] candValues = BlockBootstrap.each(BlockBootstrap.resamples(c.size(), 4), picks -> ratio(c, picks));
+        double[] change = new double[BlockBootstrap.RESAMPLES];
+        for (int r = 0; r < change.length; r++) {
+            change[r] = change(baseValues[r], candValues[r], false);
+        }
+        return new Difference("measured", "run", "engine_cpu_micros_per_request", "µs", estimate(basePoint, baseValues),
+                estimate(candPoint, candValues), estimate(change(basePoint, candPoint, false), change), false, false);
+    }
+
+    private static double ratio(List<double[]> seconds, int[] picks) {
+        double cpu = 0;
+        double requests = 0;
+        for (int pick : picks) {
+            cpu += seconds.get(pick)[0];
+            requests += seconds.get(pick)[1];
+        }
+        return requests == 0 ? Double.NaN : cpu / requests;
+    }
+
+    private static Difference pointOnly(String step, String request, String metric, String unit, double base,
+            double cand, boolean higherIsBetter) {
+        return new Difference(step, request, metric, unit, new Estimate(base, Double.NaN, Double.NaN),
+                new Estimate(cand, Double.NaN, Double.NaN), new Estimate(change(base, cand, false), Double.NaN, Double.NaN),
+                false, higherIsBetter);
+    }
+
+    static double change(double base, double cand, boolean inPoints) {
+        if (Double.isNaN(base) || Double.isNaN(cand)) {
+            return Double.NaN;
+        }
+        if (inPoints) {
+            return cand - base;
+        }
+        return base == 0 ? (cand == 0 ? 0 : Double.NaN) : 100 * (cand / base - 1);
+    }
+
+    private static Estimate estimate(double point, double[] resampled) {
+        double[] interval = BlockBootstrap.interval(resampled);
+        return new Estimate(point, interval[0], interval[1]);
+    }
+
+}

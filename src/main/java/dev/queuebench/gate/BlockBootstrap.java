@@ -12,7 +12,7 @@ import java.util.function.ToDoubleFunction;
  */
 final class BlockBootstrap {
     static final int BLOCK_SEC = 5;
-    static final int RESAMPLES = 400;
+    static final int RESAMPLES = 1_000;
     private static final long SEED = 20261125L;
 
     private BlockBootstrap() {
@@ -47,16 +47,6 @@ final class BlockBootstrap {
             picks[i] = i;
         }
         return picks;
-    }
-
-    /** The 2.5th and 97.5th percentiles of {@code values}, NaNs left out. */
-    static double[] interval(double[] values) {
-        double[] known = Arrays.stream(values).filter(v -> !Double.isNaN(v)).sorted().toArray();
-        if (known.length == 0) {
-            return new double[] {Double.NaN, Double.NaN};
-        }
-        return new double[] {known[(int) Math.floor(0.025 * (known.length - 1))],
-            known[(int) Math.ceil(0.975 * (known.length - 1))]};
     }
 
     static double[] each(int[][] resamples, ToDoubleFunction<int[]> statistic) {

@@ -7,8 +7,10 @@ import java.util.Map;
 
 /**
  * Applies gate rules to a comparison. A check fails only when the evidence excludes the limit:
- * for an absolute maximum, the candidate's whole 95% interval lies above it; for a relative
- * limit, the whole interval of the change lies beyond it; for JMH, the candidate's best plausible
+ * for an absolute maximum, the candidate's whole interval lies above it; for a relative limit, the
+ * whole interval of the change lies beyond it. The intervals are widened for the number of checks
+ * (Bonferroni: with k checks each uses 1 − 0.05 ÷ k), so that the gate as a whole, not each check,
+ * calls a false regression at most about 5% of the time on runs that do not differ; for JMH, the candidate's best plausible
  * score (its confidence bound) is still worse than the baseline's worst plausible score by more than
  * the limit. A run that was saturated, aborted or unfinished fails outright.
  */
@@ -28,28 +30,43 @@ public final class GateEvaluator {
                     "outcome " + summary.info().outcome() + (bad ? ": a run that did not deliver its load can never "
                             + "pass" : "")));
         }
+        int tested = 0;
+        for (GateRule rule : rules) {
+            if (!rule.isJmh()) {
+                tested += (int) matching(rule, comparison.differences()).stream()
+                        .filter(d -> (rule.relative() ? d.change() : d.candidate()).resampled().length > 0).count();
+            }
+        }
+        double coverage = 1 - 0.05 / Math.max(1, tested);
         for (GateRule rule : rules) {
             if (rule.isJmh()) {
                 checks.addAll(jmh(rule, jmhBaseline, jmhCandidate));
             } else {
-                checks.addAll(runRule(rule, comparison.differences()));
+                checks.addAll(runRule(rule, comparison.differences(), coverage));
             }
         }
         return checks;
     }
 
-    private static List<Check> runRule(GateRule rule, List<Difference> differences) {
-        List<Check> checks = new ArrayList<>();
+    private static List<Difference> matching(GateRule rule, List<Difference> differences) {
+        List<Difference> matched = new ArrayList<>();
         for (Difference d : differences) {
             if (!d.metric().equals(rule.metric()) || !GateRule.matches(rule.request(), d.request())) {
                 continue;
             }
             boolean stepMatches = rule.step().equals("*") ? !d.step().equals(RunSeconds.ANY_STEP)
                     || d.request().equals("run") : GateRule.matches(rule.step(), d.step());
-            if (!stepMatches) {
-                continue;
+            if (stepMatches) {
+                matched.add(d);
             }
-            checks.add(check(rule, d));
+        }
+        return matched;
+    }
+
+    private static List<Check> runRule(GateRule rule, List<Difference> differences, double coverage) {
+        List<Check> checks = new ArrayList<>();
+        for (Difference d : matching(rule, differences)) {
+            checks.add(check(rule, d, coverage));
         }
         if (checks.isEmpty()) {
             checks.add(new Check(rule, "step " + rule.step() + ", request " + rule.request(), Verdict.SKIPPED,
@@ -58,7 +75,7 @@ public final class GateEvaluator {
         return checks;
     }
 
-    private static Check check(GateRule rule, Difference d) {
+    private static Check check(GateRule rule, Difference d, double coverage) {
         String subject = d.step() + " / " + d.request();
         Estimate value = d.candidate();
         if (!value.known()) {
@@ -67,9 +84,10 @@ public final class GateEvaluator {
         if (!Double.isNaN(rule.max()) || !Double.isNaN(rule.min())) {
             boolean upper = !Double.isNaN(rule.max());
             double limit = upper ? rule.max() : rule.min();
-            double far = upper ? value.low() : value.high();
-            String interval = Double.isNaN(value.low()) ? ""
-                    : String.format(Locale.ROOT, " (95%% interval %s to %s)", fmt(value.low()), fmt(value.high()));
+            double[] range = value.interval(coverage);
+            double far = upper ? range[0] : range[1];
+            String interval = Double.isNaN(range[0]) ? "" : String.format(Locale.ROOT, " (%s%% interval %s to %s)",
+                    fmt(100 * coverage), fmt(range[0]), fmt(range[1]));
             String evidence = String.format(Locale.ROOT, "%s %s%s, limit %s %s", fmt(value.point()), d.unit(), interval,
                     upper ? "≤" : "≥", fmt(limit));
             boolean beyond = upper ? value.point() > limit : value.point() < limit;
@@ -86,14 +104,15 @@ public final class GateEvaluator {
         boolean increase = !Double.isNaN(rule.maxIncreasePct());
         double limit = increase ? rule.maxIncreasePct() : -rule.maxDecreasePct();
         String unit = d.changeInPoints() ? " points" : "%";
-        String evidence = String.format(Locale.ROOT, "%s → %s %s: change %+.1f%s (95%% interval %+.1f to %+.1f), "
+        double[] range = change.interval(coverage);
+        String evidence = String.format(Locale.ROOT, "%s → %s %s: change %+.1f%s (%s%% interval %+.1f to %+.1f), "
                 + "limit %s%.1f%s", fmt(d.baseline().point()), fmt(value.point()), d.unit(), change.point(), unit,
-                change.low(), change.high(), increase ? "+" : "", limit, unit);
+                fmt(100 * coverage), range[0], range[1], increase ? "+" : "", limit, unit);
         boolean beyond = increase ? change.point() > limit : change.point() < limit;
         if (!beyond) {
             return new Check(rule, subject, Verdict.PASS, evidence);
         }
-        double near = increase ? change.low() : change.high();
+        double near = increase ? range[0] : range[1];
         boolean excluded = Double.isNaN(near) || (increase ? near > limit : near < limit);
         return new Check(rule, subject, excluded ? Verdict.FAIL : Verdict.INCONCLUSIVE, evidence);
     }

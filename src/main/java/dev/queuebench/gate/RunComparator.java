@@ -123,8 +123,8 @@ public final class RunComparator {
 
     private static Difference pointOnly(String step, String request, String metric, String unit, double base,
             double cand, boolean higherIsBetter) {
-        return new Difference(step, request, metric, unit, new Estimate(base, Double.NaN, Double.NaN),
-                new Estimate(cand, Double.NaN, Double.NaN), new Estimate(change(base, cand, false), Double.NaN, Double.NaN),
+        return new Difference(step, request, metric, unit, Estimate.pointOnly(base),
+                Estimate.pointOnly(cand), Estimate.pointOnly(change(base, cand, false)),
                 false, higherIsBetter);
     }
 
@@ -139,8 +139,7 @@ public final class RunComparator {
     }
 
     private static Estimate estimate(double point, double[] resampled) {
-        double[] interval = BlockBootstrap.interval(resampled);
-        return new Estimate(point, interval[0], interval[1]);
+        return Estimate.of(point, resampled);
     }
 
 }

@@ -33,13 +33,13 @@ public final class GoldenRun {
     private final StringBuilder server = new StringBuilder("epoch_sec,node,metric,value\n");
     private String outcome = "completed";
 
-    GoldenRun(Path dir, List<Phase> phases) {
+    public GoldenRun(Path dir, List<Phase> phases) {
         this.dir = dir;
         this.phases = phases;
     }
 
     /** {@code ok} and {@code ko} requests of {@code name} started in run second {@code second}, all taking {@code micros}. */
-    GoldenRun requests(int second, String name, int ok, int ko, long micros) {
+    public GoldenRun requests(int second, String name, int ok, int ko, long micros) {
         long sec = START_SEC + second;
         long[] c = counts.computeIfAbsent(sec, s -> new TreeMap<>()).computeIfAbsent(name, n -> new long[2]);
         c[0] += ok;
@@ -53,7 +53,7 @@ public final class GoldenRun {
     }
 
     /** {@code ok + ko} requests whose latencies are drawn from {@code micros}. */
-    GoldenRun requests(int second, String name, int ok, int ko, java.util.function.LongSupplier micros) {
+    public GoldenRun requests(int second, String name, int ok, int ko, java.util.function.LongSupplier micros) {
         requests(second, name, 0, 0, 1);
         long sec = START_SEC + second;
         long[] c = counts.get(sec).get(name);
@@ -67,7 +67,7 @@ public final class GoldenRun {
         return this;
     }
 
-    GoldenRun server(int second, String node, String metric, double value) {
+    public GoldenRun server(int second, String node, String metric, double value) {
         server.append(START_SEC + second).append(',').append(node).append(',').append(metric).append(',')
                 .append(value).append('\n');
         return this;
@@ -85,12 +85,12 @@ public final class GoldenRun {
         return 0;
     }
 
-    GoldenRun outcome(String value) {
+    public GoldenRun outcome(String value) {
         this.outcome = value;
         return this;
     }
 
-    Path write() throws IOException {
+    public Path write() throws IOException {
         Files.createDirectories(dir);
         ObjectNode run = JSON.createObjectNode();
         run.put("id", dir.getFileName().toString());

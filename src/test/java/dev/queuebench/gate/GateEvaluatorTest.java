@@ -1,0 +1,85 @@
+package dev.queuebench.gate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.queuebench.analysis.GoldenRun;
+import dev.queuebench.analysis.RunInfo;
+import dev.queuebench.load.Phase;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The gate's decisions on hand-made runs whose difference is known. */
+class GateEvaluatorTest {
+    @TempDir
+    Path temp;
+
+    /** 60 s held at 200 requests/s, latencies log-normal around {@code medianMicros}, seeded. */
+    private Path run(String name, long seed, double medianMicros, String outcome) throws IOException {
+        GoldenRun run = new GoldenRun(temp.resolve(name), List.of(new Phase("warmup", 5, 0, 200, true),
+                new Phase("hold-200", 60, 200, 200, false))).outcome(outcome);
+        SplittableRandom random = new SplittableRandom(seed);
+        for (int second = 0; second < 65; second++) {
+            run.requests(second, "status", 200, 0, () -> (long) (medianMicros * Math.exp(0.4 * random.nextGaussian())));
+        }
+        return run.write();
+    }
+
+    private List<Check> gate(Path base, Path cand) {
+        return GateEvaluator.evaluate(GateRules.defaults(), RunComparator.compare(base, cand), null, null);
+    }
+
+    @Test
+    void twoRunsOfTheSameDistributionPass() throws IOException {
+        List<Check> checks = gate(run("a", 1, 2_000, "completed"), run("b", 2, 2_000, "completed"));
+        assertTrue(GateOutputs.passed(checks), GateOutputs.markdown(checks, "a", "b"));
+    }
+
+    @Test
+    void aFiftyPercentSlowerCandidateFailsOnP99() throws IOException {
+        List<Check> checks = gate(run("a", 1, 2_000, "completed"), run("b", 2, 3_000, "completed"));
+        assertFalse(GateOutputs.passed(checks));
+        assertTrue(checks.stream().anyMatch(c -> c.verdict() == Verdict.FAIL && c.rule().metric().equals("p99_ms")
+                && c.subject().equals("hold-200 / status")), GateOutputs.markdown(checks, "a", "b"));
+    }
+
+    @Test
+    void aChangeBelowTheLimitDoesNotFail() throws IOException {
+        List<Check> checks = gate(run("a", 1, 2_000, "completed"), run("b", 2, 2_080, "completed"));
+        assertTrue(GateOutputs.passed(checks), GateOutputs.markdown(checks, "a", "b"));
+    }
+
+    @Test
+    void aSaturatedCandidateNeverPasses() throws IOException {
+        List<Check> checks = gate(run("a", 1, 2_000, "completed"), run("b", 1, 2_000, RunInfo.OUTCOME_SATURATED));
+        assertFalse(GateOutputs.passed(checks));
+        assertEquals(Verdict.FAIL, checks.get(1).verdict());
+        assertTrue(checks.get(1).evidence().contains("can never pass"));
+    }
+
+    @Test
+    void junitHasOneTestCasePerRuleAndMarksTheFailure() throws IOException {
+        List<Check> checks = gate(run("a", 1, 2_000, "completed"), run("b", 2, 3_000, "completed"));
+        String xml = GateOutputs.junitXml(checks, "a", "b");
+        int rules = GateRules.defaults().size() + 1;
+        assertEquals(rules, xml.split("<testcase ").length - 1);
+        assertTrue(xml.contains("failures=\"1\""), xml);
+        assertTrue(xml.contains("name=\"p99 at most 10% above the baseline in every hold\">\n    <failure"), xml);
+    }
+
+    @Test
+    void aBadRulesFileNamesTheRuleAndTheProblem() {
+        GateInputException error = org.junit.jupiter.api.Assertions.assertThrows(GateInputException.class,
+                () -> GateRules.parse("{\"rules\":[{\"metric\":\"p99_ms\",\"max\":5,\"max_increase_pct\":10}]}", "r.json"));
+        assertEquals("r.json: rules[0] must set exactly one of max, min, max_increase_pct, max_decrease_pct; it sets 2",
+                error.getMessage());
+        GateInputException unknown = org.junit.jupiter.api.Assertions.assertThrows(GateInputException.class,
+                () -> GateRules.parse("{\"rules\":[{\"metric\":\"p42\",\"max\":5}]}", "r.json"));
+        assertTrue(unknown.getMessage().startsWith("r.json: rules[0] has metric 'p42'"));
+    }
+}

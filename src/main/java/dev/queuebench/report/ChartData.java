@@ -97,15 +97,20 @@ final class ChartData {
             if (!wanted.test(entry.getKey())) {
                 continue;
             }
+            SeriesKey key = entry.getKey();
+            // A CloudWatch Sum covers its whole period; per second it sits on the sampler's scale.
+            boolean perSecond = "cloudwatch".equals(key.source()) && "Sum".equals(key.statistic());
+            double divisor = perSecond ? server.periodSec(key) : 1;
             Double[] values = new Double[length];
             entry.getValue().forEach((sec, value) -> {
                 long index = sec - firstSec;
                 if (index >= 0 && index < length) {
-                    values[(int) index] = value;
+                    values[(int) index] = value / divisor;
                 }
             });
             // CloudWatch points sit a period apart: draw them joined, sampler gaps stay gaps.
-            series.add(series(entry.getKey().label(), values, "cloudwatch".equals(entry.getKey().source())));
+            series.add(series(key.label() + (perSecond ? " per second" : ""), values,
+                    "cloudwatch".equals(key.source())));
         }
         add(id, title, unit, series);
     }

@@ -31,15 +31,12 @@ public final class RunAnalysis {
     }
 
     public static RunSummary analyze(Path runDir) {
-        RunFiles files = RunFiles.open(runDir);
-        RunInfo info = RunInfo.read(files);
-        RequestLog requests = RequestLog.read(files.file(RunFiles.REQUESTS_CSV));
-        double startSec = LatencyLog.startTimeSec(files.file(RunFiles.LATENCY_LOG));
-        if (Double.isNaN(startSec)) {
-            startSec = info.startMs() / 1000.0;
-        }
-        long lastSec = requests.isEmpty() ? (long) startSec : requests.bySecond().lastKey();
-        LoadTimeline timeline = new LoadTimeline(info.phases(), startSec, lastSec);
+        RunData data = RunData.read(runDir);
+        RunFiles files = data.files();
+        RunInfo info = data.info();
+        RequestLog requests = data.requests();
+        double startSec = data.injectionStartSec();
+        LoadTimeline timeline = data.timeline();
 
         List<LoadStep> holds = timeline.steps().stream().filter(step -> step.kind() == StepKind.HOLD).toList();
         boolean byHolds = holds.size() >= 2;

@@ -5,6 +5,7 @@ import dev.queuebench.analysis.LoadStep;
 import dev.queuebench.analysis.LoadTimeline;
 import dev.queuebench.analysis.RequestLog;
 import dev.queuebench.analysis.RequestSecond;
+import dev.queuebench.analysis.RunData;
 import dev.queuebench.analysis.RunFiles;
 import dev.queuebench.analysis.RunInfo;
 import dev.queuebench.analysis.ServerMetrics;
@@ -40,15 +41,11 @@ final class RunSeconds {
     }
 
     static RunSeconds read(Path runDir) {
-        RunFiles files = RunFiles.open(runDir);
-        RunInfo info = RunInfo.read(files);
-        RequestLog requests = RequestLog.read(files.file(RunFiles.REQUESTS_CSV));
-        double startSec = LatencyLog.startTimeSec(files.file(RunFiles.LATENCY_LOG));
-        if (Double.isNaN(startSec)) {
-            startSec = info.startMs() / 1000.0;
-        }
-        long lastSec = requests.isEmpty() ? (long) startSec : requests.bySecond().lastKey();
-        LoadTimeline timeline = new LoadTimeline(info.phases(), startSec, lastSec);
+        RunData data = RunData.read(runDir);
+        RunFiles files = data.files();
+        RunInfo info = data.info();
+        RequestLog requests = data.requests();
+        LoadTimeline timeline = data.timeline();
         double intended = 0;
         double achieved = 0;
         for (LoadStep step : timeline.steps()) {

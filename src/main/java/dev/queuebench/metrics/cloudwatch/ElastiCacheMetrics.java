@@ -1,6 +1,7 @@
 package dev.queuebench.metrics.cloudwatch;
 
 import dev.queuebench.metrics.ServerMetric;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,7 +41,7 @@ public final class ElastiCacheMetrics {
                 "KeyBasedCmds", "SortedSetBasedCmds", "StreamBasedCmds", "HashBasedCmds", "ListBasedCmds")) {
             metrics.put(name, count);
         }
-        return Map.copyOf(metrics);
+        return Collections.unmodifiableMap(metrics);
     }
 
     private static Set<String> known() {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.queuebench.cli.QueuebenchCommand;
 import dev.queuebench.metrics.BadInputException;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -55,6 +56,26 @@ class AlarmsFileTest {
         BadInputException error = assertThrows(BadInputException.class, () -> AlarmsFile.readRules(file));
         assertTrue(error.getMessage().contains("DatapointsToAlarm must be between 1 and EvaluationPeriods"),
                 error.getMessage());
+    }
+
+    @Test
+    void theAlarmsVerbWritesAlarmsJsonAndRefusesABadRulesFileAsAUsageError() throws IOException {
+        Files.writeString(dir.resolve("server.csv"), "epoch_sec,node,metric,value\n1764065700,primary,CurrConnections,12\n");
+        assertEquals(0, QueuebenchCommand.commandLine().execute("alarms", dir.toString()));
+        assertTrue(Files.exists(dir.resolve("alarms.json")));
+        Path rules = write("{\"AlarmName\": \"x\"}");
+        assertEquals(2, QueuebenchCommand.commandLine().execute("alarms", dir.toString(), "--rules", rules.toString()));
+        assertEquals(2, QueuebenchCommand.commandLine().execute("alarms", dir.resolve("missing").toString()));
+    }
+
+    @Test
+    void aCorruptServerCsvLineIsAFailureNamingTheLine() throws IOException {
+        Files.writeString(dir.resolve("server.csv"),
+                "epoch_sec,node,metric,value\n1764065700,primary,CurrConnections,12\nabc,primary\n1764065701,primary,CurrConnections,12\n");
+        BadInputException error = assertThrows(BadInputException.class,
+                () -> AlarmEvaluator.evaluate(dir, AlarmRule.capacityPlan()));
+        assertTrue(error.getMessage().contains("server.csv line 3"), error.getMessage());
+        assertEquals(1, QueuebenchCommand.commandLine().execute("alarms", dir.toString()));
     }
 
     private Path write(String json) throws IOException {

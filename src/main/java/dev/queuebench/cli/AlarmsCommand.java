@@ -4,7 +4,6 @@ import dev.queuebench.metrics.BadInputException;
 import dev.queuebench.metrics.alarm.AlarmEpisode;
 import dev.queuebench.metrics.alarm.AlarmRule;
 import dev.queuebench.metrics.alarm.AlarmsFile;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -33,9 +32,7 @@ final class AlarmsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (!Files.isDirectory(runDir)) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "RUN_DIR " + runDir + " is not a directory");
-        }
+        RunDirectoryCheck.requireDirectory(spec, runDir, "RUN_DIR");
         List<AlarmRule> rules;
         try {
             rules = rulesFile == null ? AlarmRule.capacityPlan() : AlarmsFile.readRules(rulesFile);

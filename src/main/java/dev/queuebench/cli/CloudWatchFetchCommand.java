@@ -6,7 +6,6 @@ import dev.queuebench.metrics.cloudwatch.CloudWatchFetcher;
 import dev.queuebench.metrics.cloudwatch.CloudWatchRow;
 import dev.queuebench.metrics.cloudwatch.SourceFile;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -51,11 +50,9 @@ final class CloudWatchFetchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        RunDirectoryCheck.requireDirectory(spec, runDir, "--out");
         CloudWatchFetcher.Request request;
         try {
-            if (!Files.isDirectory(runDir)) {
-                throw new IllegalArgumentException("--out " + runDir + " is not a directory");
-            }
             if (endpointUrl != null && !List.of("http", "https").contains(String.valueOf(endpointUrl.getScheme()))) {
                 throw new IllegalArgumentException("--endpoint-url must be an http(s):// URL");
             }

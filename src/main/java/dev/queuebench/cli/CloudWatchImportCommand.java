@@ -6,7 +6,6 @@ import dev.queuebench.metrics.cloudwatch.CloudWatchImporter;
 import dev.queuebench.metrics.cloudwatch.CloudWatchJsonImport;
 import dev.queuebench.metrics.cloudwatch.CloudWatchRow;
 import dev.queuebench.metrics.cloudwatch.MetricDataQueries;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -53,9 +52,7 @@ final class CloudWatchImportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (!Files.isDirectory(runDir)) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--out " + runDir + " is not a directory");
-        }
+        RunDirectoryCheck.requireDirectory(spec, runDir, "--out");
         if (periodSec != null && periodSec < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--period-sec must be at least 1, was " + periodSec);
         }

@@ -72,6 +72,10 @@ final class SampleCommand implements Callable<Integer> {
         }
         Runtime.getRuntime().removeShutdownHook(onCtrlC);
         sampler.close();
+        if (sampler.readingsTaken() == 0) {
+            System.err.println("No sample taken: Redis never answered INFO in " + durationSec + " s (see above)");
+            return QueuebenchCommand.EXIT_FAILURE;
+        }
         System.out.println("Server metrics written to " + outDir.resolve("server.csv"));
         return QueuebenchCommand.EXIT_OK;
     }

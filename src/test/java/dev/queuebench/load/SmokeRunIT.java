@@ -54,6 +54,7 @@ class SmokeRunIT {
         // server.csv, sampled beside the run: every request runs the rate-limit EVALSHA, every join the enqueue
         // script, and an enter from beyond position 10 the admission bucket; rates add up to calls (1 s each).
         assertTrue(Files.exists(runDir.resolve("server.csv")), "server.csv missing");
+        assertTrue(Files.exists(runDir.resolve("alarms.json")), "alarms.json missing");
         double evalshaCalls = ServerCsv.of(ServerCsv.read(runDir), "primary", "cmd.evalsha.calls_per_sec").stream()
                 .mapToDouble(MetricRow::value).sum();
         long atLeast = global + csv.get("join");

@@ -35,6 +35,7 @@ public final class InfoSampler implements AutoCloseable {
     private final CountDownLatch stop = new CountDownLatch(1);
     private final Thread thread;
     private volatile IOException writeFailure;
+    private volatile long readingsTaken;
     private boolean closed;
 
     private InfoSampler(Path dir, SamplerSettings settings, Consumer<String> console) throws IOException {
@@ -98,6 +99,7 @@ public final class InfoSampler implements AutoCloseable {
             NodeMetricsDeriver deriver = derivers.get(poller.role());
             rows.addAll(deriver.next(reading.get(), primaryOffset));
             costs.get(poller.role()).add(reading.get());
+            readingsTaken++;
             infoFile.update(poller.role(), reading.get().info());
             if (poller.role() == NodeRole.PRIMARY) {
                 OptionalLong offset = reading.get().info().longValue("master_repl_offset");
@@ -105,6 +107,11 @@ public final class InfoSampler implements AutoCloseable {
             }
         }
         csv.append(rows);
+    }
+
+    /** INFO replies read so far, over all nodes: 0 when no node ever answered. */
+    public long readingsTaken() {
+        return readingsTaken;
     }
 
     /** Stops sampling, records the sampler's own cost in server-info.json and closes the files. */

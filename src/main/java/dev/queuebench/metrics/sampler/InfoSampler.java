@@ -32,6 +32,7 @@ public final class InfoSampler implements AutoCloseable {
     private final List<NodePoller> pollers = new ArrayList<>();
     private final Map<NodeRole, NodeMetricsDeriver> derivers = new EnumMap<>(NodeRole.class);
     private final Map<NodeRole, SamplerCost> costs = new EnumMap<>(NodeRole.class);
+    private final EvictionWarning evictions;
     private final CountDownLatch stop = new CountDownLatch(1);
     private final Thread thread;
     private volatile IOException writeFailure;
@@ -50,6 +51,7 @@ public final class InfoSampler implements AutoCloseable {
         }
         this.infoFile = new ServerInfoFile(dir, settings.intervalMillis(), endpoints, settings.nodeMemoryBytes());
         this.csv = new ServerCsvWriter(dir);
+        this.evictions = new EvictionWarning(console);
         this.thread = new Thread(this::loop, "info-sampler");
         thread.setDaemon(true);
     }
@@ -107,6 +109,7 @@ public final class InfoSampler implements AutoCloseable {
             }
         }
         csv.append(rows);
+        evictions.check(rows);
     }
 
     /** INFO replies read so far, over all nodes: 0 when no node ever answered. */

@@ -130,4 +130,31 @@ class InfoSamplerIT {
             assertTrue(messages.stream().anyMatch(m -> m.contains("answers again")), messages.toString());
         }
     }
+
+    @Test
+    void evictionsAreCountedAndSaidOnTheConsole(@TempDir Path dir) throws Exception {
+        List<String> messages = new ArrayList<>();
+        try (EmbeddedRedis redis = EmbeddedRedis.builder().maxMemoryBytes(4L * 1024 * 1024)
+                .config("maxmemory-policy", "allkeys-lru").start()) {
+            try (InfoSampler sampler = InfoSampler.start(dir,
+                    SamplerSettings.of(redis.endpoint(), null, RedisTls.systemDefault(), OptionalLong.empty()),
+                    message -> {
+                        synchronized (messages) {
+                            messages.add(message);
+                        }
+                    });
+                    Jedis load = RedisClients.single(redis.endpoint(), RedisTls.systemDefault(), 2000)) {
+                String value = "x".repeat(1024);
+                for (int i = 0; i < 10_000; i++) {
+                    load.set("queue:waiting:" + i, value);
+                }
+                Thread.sleep(2_100);
+            }
+        }
+        List<MetricRow> evictions = ServerCsv.of(ServerCsv.read(dir), "primary", ServerMetric.Evictions.name());
+        assertTrue(evictions.stream().mapToDouble(MetricRow::value).sum() > 1000, evictions.toString());
+        synchronized (messages) {
+            assertEquals(1, messages.stream().filter(m -> m.contains("is evicting keys")).count(), messages.toString());
+        }
+    }
 }

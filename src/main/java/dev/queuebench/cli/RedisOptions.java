@@ -53,7 +53,8 @@ final class RedisOptions {
         return caCertificate == null ? RedisTls.systemDefault() : RedisTls.trusting(caCertificate);
     }
 
-    private static RedisEndpoint withEnvPassword(RedisEndpoint endpoint) {
+    /** The endpoint with the password from {@value #PASSWORD_ENV} when the URL has none. */
+    static RedisEndpoint withEnvPassword(RedisEndpoint endpoint) {
         String password = System.getenv(PASSWORD_ENV);
         return password == null || password.isEmpty() || endpoint.hasPassword()
                 ? endpoint : endpoint.withPassword(password);

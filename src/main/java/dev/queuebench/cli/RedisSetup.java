@@ -87,6 +87,11 @@ final class RedisSetup implements AutoCloseable {
         return primaryEndpoint;
     }
 
+    /** The reader endpoint (the embedded replica or --reader), or null. */
+    RedisEndpoint readerEndpoint() {
+        return readerEndpoint;
+    }
+
     String describePrimary() {
         return describe(primaryEndpoint, embeddedPrimary);
     }

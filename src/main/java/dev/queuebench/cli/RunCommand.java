@@ -13,11 +13,15 @@ import dev.queuebench.load.RunOutcome;
 import dev.queuebench.load.RunSettings;
 import dev.queuebench.load.RunTarget;
 import dev.queuebench.load.StopRule;
+import dev.queuebench.metrics.ServerMetricsBesideRun;
+import dev.queuebench.metrics.sampler.SamplerSettings;
 import dev.queuebench.record.RequestCounts;
+import dev.queuebench.redis.RedisEndpoint;
 import dev.queuebench.report.RunReport;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -116,6 +120,11 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--no-gatling-report", description = "Skip Gatling's own HTML report (saves memory on long runs).")
     boolean noGatlingReport;
 
+    @Option(names = "--node-memory-bytes", paramLabel = "BYTES",
+            description = "The node type's memory, for DatabaseMemoryUsagePercentage in server.csv when Redis reports "
+                    + "maxmemory 0. Default: maxmemory, else the host's total_system_memory.")
+    Long nodeMemoryBytes;
+
     @Option(names = "--results-dir", defaultValue = "results/runs", description = "Default: ${DEFAULT-VALUE}.")
     Path resultsDir;
 
@@ -148,19 +157,30 @@ final class RunCommand implements Callable<Integer> {
                             setup.reader(), GatewaySettings.defaults(), injected())) {
                 RunTarget runTarget = new RunTarget(gateway.baseUrl(), true, setup.primaryEndpoint().redacted(),
                         setup.reader() == null ? null : setup.describeReader(), setup.describePrimary());
-                return execute(settings, runTarget);
+                return execute(settings, runTarget, sampler(setup.primaryEndpoint(), setup.readerEndpoint()));
             }
         }
         RunTarget runTarget = new RunTarget(target.replaceAll("/+$", ""), false,
                 redis.embedded() ? null : redis.primaryEndpoint().redacted(),
                 redis.readerUrl == null ? null : redis.readerEndpoint().redacted(), null);
-        return execute(settings, runTarget);
+        return execute(settings, runTarget,
+                redis.embedded() ? null : sampler(redis.primaryEndpoint(), redis.readerEndpoint()));
     }
 
-    private int execute(RunSettings settings, RunTarget runTarget) throws Exception {
+    private SamplerSettings sampler(RedisEndpoint primary, RedisEndpoint reader) {
+        try {
+            return SamplerSettings.of(primary, reader, redis.tls(),
+                    nodeMemoryBytes == null ? OptionalLong.empty() : OptionalLong.of(nodeMemoryBytes));
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+    }
+
+    private int execute(RunSettings settings, RunTarget runTarget, SamplerSettings sampler) throws Exception {
         System.out.println("Running profile " + settings.profile().name() + " (" + settings.profile().description()
                 + ") against " + runTarget.gatewayUrl());
-        LoadRun run = new LoadRun(settings, runTarget, System.out::println);
+        LoadRun run = new LoadRun(settings, runTarget, System.out::println,
+                new ServerMetricsBesideRun(sampler, System.out::println));
         Thread onCtrlC = new Thread(() -> run.abort("interrupted (Ctrl-C)"), "run-abort");
         Runtime.getRuntime().addShutdownHook(onCtrlC);
         LoadRun.Result result;

@@ -46,12 +46,19 @@ public final class LoadRun {
     private final RunSettings settings;
     private final RunTarget target;
     private final Consumer<String> console;
+    private final BesideRun besideRun;
     private volatile String abortReason;
 
     public LoadRun(RunSettings settings, RunTarget target, Consumer<String> console) {
+        this(settings, target, console, BesideRun.NOTHING);
+    }
+
+    /** @param besideRun started in the run directory before Gatling, closed after it (the server-metrics sampler) */
+    public LoadRun(RunSettings settings, RunTarget target, Consumer<String> console, BesideRun besideRun) {
         this.settings = settings;
         this.target = target;
         this.console = console;
+        this.besideRun = besideRun;
     }
 
     /** Stops the run from another thread (Ctrl-C); the outcome becomes {@code aborted}. */
@@ -90,9 +97,16 @@ public final class LoadRun {
         SimulationLogParser parser = new SimulationLogParser("simulation.log",
                 new TeeListener(header, recorder, live));
 
+        AutoCloseable beside = besideRun.start(runDir);
         Path gatlingDir = runDir.resolve("gatling");
-        GatlingProcess gatling = GatlingProcess.start(SIMULATION_CLASS, gatlingDir, simulationProperties(plan, runId),
-                settings.injectorHeapMb(), !settings.gatlingReport(), runId);
+        GatlingProcess gatling;
+        try {
+            gatling = GatlingProcess.start(SIMULATION_CLASS, gatlingDir, simulationProperties(plan, runId),
+                    settings.injectorHeapMb(), !settings.gatlingReport(), runId);
+        } catch (IOException | RuntimeException e) {
+            closeBeside(beside);
+            throw e;
+        }
         GcPauses gcPauses = new GcPauses(gatlingDir.resolve("gc.log"));
         RunOutcome outcome = RunOutcome.COMPLETED;
         String reason = null;
@@ -183,6 +197,7 @@ public final class LoadRun {
                 logStream.close();
             }
             recorder.close();
+            closeBeside(beside);
         }
         gcPauses.poll();
 
@@ -224,6 +239,15 @@ public final class LoadRun {
         }
         manifest.write(runDir);
         return new Result(runDir, outcome, reason, recorder.totals(), recorder.usersStarted());
+    }
+
+    private void closeBeside(AutoCloseable beside) {
+        try {
+            beside.close();
+        } catch (Exception e) {
+            // The load run's own files are complete: report the side work's failure, keep the outcome.
+            console.accept("Stopping the work beside the run failed: " + e.getMessage());
+        }
     }
 
     private static InputStream open(Path file) {

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.queuebench.cli.QueuebenchCommand;
+import dev.queuebench.metrics.MetricRow;
+import dev.queuebench.metrics.ServerCsv;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -49,6 +51,17 @@ class SmokeRunIT {
             assertTrue(Math.abs(started - intended) <= 0.05 * intended + 3 * Math.sqrt(intended),
                     phase.toString());
         }
+        // server.csv, sampled beside the run: every request runs the rate-limit EVALSHA, every join the enqueue
+        // script, and an enter from beyond position 10 the admission bucket; rates add up to calls (1 s each).
+        assertTrue(Files.exists(runDir.resolve("server.csv")), "server.csv missing");
+        assertTrue(Files.exists(runDir.resolve("alarms.json")), "alarms.json missing");
+        double evalshaCalls = ServerCsv.of(ServerCsv.read(runDir), "primary", "cmd.evalsha.calls_per_sec").stream()
+                .mapToDouble(MetricRow::value).sum();
+        long atLeast = global + csv.get("join");
+        long atMost = atLeast + csv.getOrDefault("enter", 0L);
+        assertTrue(evalshaCalls >= 0.98 * atLeast && evalshaCalls <= 1.02 * atMost,
+                "EVALSHA calls from server.csv " + evalshaCalls + ", expected " + atLeast + " to " + atMost);
+
         JsonNode hold = manifest.get("delivery").get(manifest.get("delivery").size() - 1);
         assertEquals("hold-50", hold.get("phase").asText());
         double ratio = hold.get("started_users").asDouble() / hold.get("intended_users").asDouble();

@@ -1,0 +1,58 @@
+package dev.queuebench.cli;
+
+import dev.queuebench.metrics.BadInputException;
+import dev.queuebench.metrics.alarm.AlarmEpisode;
+import dev.queuebench.metrics.alarm.AlarmRule;
+import dev.queuebench.metrics.alarm.AlarmsFile;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code queuebench alarms}: replays CloudWatch alarms over a run directory into alarms.json. */
+@Command(name = "alarms", mixinStandardHelpOptions = true,
+        description = {"Evaluate alarms, with CloudWatch's semantics, over RUN_DIR's server.csv and "
+                + "cloudwatch/metrics.csv, and write RUN_DIR/alarms.json (README: Server metrics).",
+            "Default rules: the capacity plan's (CPUUtilization > 70, DatabaseMemoryUsagePercentage > 80, "
+                    + "CurrConnections > 5000; Average over 300 s, 2 of 2 periods)."})
+final class AlarmsCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Parameters(paramLabel = "RUN_DIR", description = "A run directory.")
+    Path runDir;
+
+    @Option(names = "--rules", paramLabel = "FILE",
+            description = "Alarm rules as JSON with put-metric-alarm's field names (one, an array, or describe-alarms output).")
+    Path rulesFile;
+
+    @Override
+    public Integer call() throws Exception {
+        RunDirectoryCheck.requireDirectory(spec, runDir, "RUN_DIR");
+        List<AlarmRule> rules;
+        try {
+            rules = rulesFile == null ? AlarmRule.capacityPlan() : AlarmsFile.readRules(rulesFile);
+        } catch (BadInputException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+        List<AlarmEpisode> episodes;
+        try {
+            episodes = AlarmsFile.evaluateAndWrite(runDir, rules);
+        } catch (BadInputException e) {
+            System.err.println(e.getMessage());
+            return QueuebenchCommand.EXIT_FAILURE;
+        }
+        for (AlarmEpisode episode : episodes) {
+            System.out.printf("%-28s %-16s %-10s ALARM %s to %s, peak %s%n", episode.alarm(), episode.node(),
+                    episode.source(), Instant.ofEpochSecond(episode.startEpochSec()),
+                    Instant.ofEpochSecond(episode.endEpochSec()), episode.peakValue());
+        }
+        System.out.println((episodes.isEmpty() ? "No alarm would have fired" : episodes.size() + " alarm episode(s)")
+                + "; written to " + runDir.resolve(AlarmsFile.FILE_NAME));
+        return QueuebenchCommand.EXIT_OK;
+    }
+}

@@ -1,0 +1,73 @@
+package dev.queuebench.cli;
+
+import dev.queuebench.metrics.BadInputException;
+import dev.queuebench.metrics.cloudwatch.CloudWatchCsv;
+import dev.queuebench.metrics.cloudwatch.CloudWatchImporter;
+import dev.queuebench.metrics.cloudwatch.CloudWatchJsonImport;
+import dev.queuebench.metrics.cloudwatch.CloudWatchRow;
+import dev.queuebench.metrics.cloudwatch.RunOverlap;
+import dev.queuebench.metrics.cloudwatch.MetricDataQueries;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code queuebench cloudwatch import}: the JSON the AWS CLI printed, into a run directory. */
+@Command(name = "import", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Import what 'aws cloudwatch get-metric-data' or 'get-metric-statistics' printed into "
+                + "RUN_DIR/cloudwatch/metrics.csv and source.json.",
+            "get-metric-data output names results by Id only: give the queries file (--queries) or label each "
+                    + "query with its metric name and give --node."})
+final class CloudWatchImportCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Parameters(paramLabel = "FILE", arity = "1..*", description = "AWS CLI JSON output files.")
+    List<Path> files;
+
+    @Option(names = "--out", required = true, paramLabel = "RUN_DIR", description = "The run directory.")
+    Path runDir;
+
+    @Option(names = "--node", paramLabel = "ID", description = "CacheClusterId the data is from, when the file does not say.")
+    String node;
+
+    @Option(names = "--queries", paramLabel = "FILE",
+            description = "The --metric-data-queries JSON given to get-metric-data: metric, node, statistic, period per Id.")
+    Path queriesFile;
+
+    @Option(names = "--statistic", defaultValue = "Average",
+            description = "get-metric-data's statistic when no queries file says it. Default: ${DEFAULT-VALUE}.")
+    String statistic;
+
+    @Option(names = "--period-sec", paramLabel = "N",
+            description = "The datapoints' period. Default: the queries file's, else the smallest step between timestamps.")
+    Integer periodSec;
+
+    @Option(names = "--replication-group", paramLabel = "ID",
+            description = "Refuse nodes that are not members of this group. Default: the run's group from an earlier import or fetch.")
+    String replicationGroup;
+
+    @Override
+    public Integer call() throws Exception {
+        RunDirectoryCheck.requireDirectory(spec, runDir, "--out");
+        if (periodSec != null && periodSec < 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--period-sec must be at least 1, was " + periodSec);
+        }
+        try {
+            Map<String, MetricDataQueries.Query> queries = queriesFile == null ? Map.of() : MetricDataQueries.read(queriesFile);
+            List<CloudWatchRow> rows = CloudWatchImporter.importFiles(runDir, files,
+                    new CloudWatchJsonImport.Options(node, statistic, periodSec, queries), replicationGroup);
+            System.out.println("Imported " + rows.size() + " datapoints from " + files.size() + " file(s) into "
+                    + CloudWatchCsv.file(runDir));
+            RunOverlap.warning(runDir, rows).ifPresent(System.out::println);
+            return QueuebenchCommand.EXIT_OK;
+        } catch (BadInputException e) {
+            System.err.println("Nothing imported: " + e.getMessage());
+            return QueuebenchCommand.EXIT_FAILURE;
+        }
+    }
+}

@@ -1,0 +1,19 @@
+package dev.queuebench.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import picocli.CommandLine;
+
+/** The verbs that add to an existing run directory refuse one that is not there, as a usage error. */
+final class RunDirectoryCheck {
+    private RunDirectoryCheck() {
+    }
+
+    /** @param option how the user named it: {@code RUN_DIR} or {@code --out} */
+    static void requireDirectory(CommandLine.Model.CommandSpec spec, Path runDir, String option) {
+        if (!Files.isDirectory(runDir)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), option + " " + runDir
+                    + " is not a directory: give a run directory (results/runs/<run-id>)");
+        }
+    }
+}

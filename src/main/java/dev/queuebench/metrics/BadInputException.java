@@ -1,0 +1,10 @@
+package dev.queuebench.metrics;
+
+/** Input a user gave that cannot be used: the message names the file or endpoint and what is wrong. */
+public final class BadInputException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    public BadInputException(String message) {
+        super(message);
+    }
+}

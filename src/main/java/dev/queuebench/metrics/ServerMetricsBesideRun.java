@@ -1,0 +1,50 @@
+package dev.queuebench.metrics;
+
+import dev.queuebench.load.BesideRun;
+import dev.queuebench.metrics.alarm.AlarmEpisode;
+import dev.queuebench.metrics.alarm.AlarmRule;
+import dev.queuebench.metrics.alarm.AlarmsFile;
+import dev.queuebench.metrics.sampler.InfoSampler;
+import dev.queuebench.metrics.sampler.SamplerSettings;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * What the metrics side does during every {@code run}: the INFO sampler from before the load starts
+ * until after it stops (when the Redis endpoints are known), then the alarm evaluation into
+ * {@code alarms.json} (the capacity plan's alarms) over whatever the run directory holds.
+ */
+public final class ServerMetricsBesideRun implements BesideRun {
+    private final SamplerSettings sampler;
+    private final Consumer<String> console;
+
+    /** @param sampler what to sample, or null when the run's Redis is unknown (an outside gateway without --redis) */
+    public ServerMetricsBesideRun(SamplerSettings sampler, Consumer<String> console) {
+        this.sampler = sampler;
+        this.console = console;
+    }
+
+    @Override
+    public AutoCloseable start(Path runDir) throws IOException {
+        if (sampler == null) {
+            console.accept("No server.csv: the gateway's Redis is unknown; give --redis (and --reader) to sample it");
+            return () -> evaluateAlarms(runDir);
+        }
+        InfoSampler running = InfoSampler.start(runDir, sampler, console);
+        return () -> {
+            try {
+                running.close();
+            } finally {
+                evaluateAlarms(runDir);
+            }
+        };
+    }
+
+    private void evaluateAlarms(Path runDir) throws IOException {
+        List<AlarmEpisode> episodes = AlarmsFile.evaluateAndWrite(runDir, AlarmRule.capacityPlan());
+        console.accept("Capacity-plan alarms: " + (episodes.isEmpty() ? "none would have fired"
+                : episodes.size() + " episode(s) in ALARM") + " (" + runDir.resolve(AlarmsFile.FILE_NAME) + ")");
+    }
+}

@@ -49,6 +49,9 @@ public class ConnectionCountBenchmarks {
 
     @Setup(Level.Trial)
     public void openConnections() {
+        // Here, not in the teardown: a trial's teardown runs inside its last measured iteration, and the
+        // cleanup's SCANs would count as the benchmark's server cost. queuebench jmh cleans up at the end.
+        KeyCleanup.removeBenchmarkKeys();
         ConnectionLimits.check(idleConnections);
         for (int i = 0; i < idleConnections; i++) {
             idle.add(BenchmarkTarget.adminConnection());
@@ -63,7 +66,6 @@ public class ConnectionCountBenchmarks {
         idle.forEach(Jedis::close);
         idle.clear();
         redis.close();
-        KeyCleanup.removeBenchmarkKeys();
     }
 
     /** A fresh call each time: the bucket's "now" must move, as the gateway's does. */

@@ -61,6 +61,9 @@ public class PoolBenchmarks {
 
     @Setup(Level.Trial)
     public void connect() {
+        // Here, not in the teardown: a trial's teardown runs inside its last measured iteration, and the
+        // cleanup's SCANs would count as the benchmark's server cost. queuebench jmh cleans up at the end.
+        KeyCleanup.removeBenchmarkKeys();
         redis = BenchmarkTarget.pooledClient(profile(pool), "queuebench-jmh-pool");
         new ScriptExecutor(redis).loadAll();
         connections = redis.getPool();
@@ -74,7 +77,6 @@ public class PoolBenchmarks {
     @TearDown(Level.Trial)
     public void close() {
         redis.close();
-        KeyCleanup.removeBenchmarkKeys();
     }
 
     /** Borrow waits and pool exhaustion, per thread, reset every iteration; JMH sums them over threads. */

@@ -52,6 +52,9 @@ public class ScriptBenchmarks {
 
     @Setup(Level.Trial)
     public void connect() {
+        // Here, not in the teardown: a trial's teardown runs inside its last measured iteration, and the
+        // cleanup's SCANs would count as the benchmark's server cost. queuebench jmh cleans up at the end.
+        KeyCleanup.removeBenchmarkKeys();
         redis = BenchmarkTarget.pooledClient(PoolProfile.parse(PoolProfile.RECOMMENDED), "queuebench-jmh-scripts");
         executor = new ScriptExecutor(redis);
         executor.loadAll();
@@ -61,7 +64,6 @@ public class ScriptBenchmarks {
     @TearDown(Level.Trial)
     public void close() {
         redis.close();
-        KeyCleanup.removeBenchmarkKeys();
     }
 
     /** The next call's keys and arguments, and any state it needs; untimed. */

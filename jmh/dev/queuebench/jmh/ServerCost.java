@@ -58,11 +58,12 @@ public final class ServerCost {
                 .map(connections -> connections / ops).findFirst();
     }
 
-    /** Microseconds per call by command, the most called first. */
+    /** Microseconds per call by command, the most called first (ties: the most CPU first). */
     public Map<String, Double> microsPerCallByCommand() {
         Map<String, Double> costs = new LinkedHashMap<>();
         commandDeltas().stream()
-                .sorted(Comparator.comparingLong(CommandStat::calls).reversed())
+                .sorted(Comparator.comparingLong(CommandStat::calls)
+                        .thenComparingLong(CommandStat::cpuMicros).reversed())
                 .forEach(stat -> costs.put(stat.command(), stat.cpuMicros() / (double) stat.calls()));
         return costs;
     }

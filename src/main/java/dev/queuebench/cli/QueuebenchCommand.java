@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Load-test and benchmark harness for a Redis-backed virtual waiting room.",
-        subcommands = {RunCommand.class, ServeCommand.class, CannedCommand.class, RedisCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {RunCommand.class, ServeCommand.class, CannedCommand.class, RedisCommand.class, JmhCommand.class, CommandLine.HelpCommand.class})
 public final class QueuebenchCommand implements Runnable {
     public static final int EXIT_OK = 0;
     public static final int EXIT_FAILURE = 1;

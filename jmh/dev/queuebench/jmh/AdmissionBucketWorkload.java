@@ -2,7 +2,6 @@ package dev.queuebench.jmh;
 
 import dev.queuebench.gateway.GatewaySettings;
 import dev.queuebench.gateway.QueueKeys;
-import dev.queuebench.redis.QueueScript;
 import java.util.List;
 import java.util.Locale;
 import redis.clients.jedis.AbstractPipeline;
@@ -18,11 +17,6 @@ final class AdmissionBucketWorkload implements ScriptWorkload {
     private static final GatewaySettings SETTINGS = GatewaySettings.defaults();
 
     @Override
-    public QueueScript script() {
-        return QueueScript.ADMISSION_BUCKET;
-    }
-
-    @Override
     public ScriptCall nextCall(KeySpread spread, String uniqueId) {
         return new ScriptCall(List.of(QueueKeys.admissionBucket(spread.pick("evt"))),
                 List.of(Integer.toString(SETTINGS.bucketCapacityTokens()),
@@ -35,7 +29,7 @@ final class AdmissionBucketWorkload implements ScriptWorkload {
         List<String> state = redis.hmget(call.key(0), "tokens", "ts");
         TokenBucket bucket = take(call, state);
         redis.hset(call.key(0), bucket.hashFields());
-        redis.expire(call.key(0), expirySec(call));
+        redis.expire(call.key(0), TokenBucket.expirySec(call));
         return bucket.allowed();
     }
 
@@ -45,7 +39,7 @@ final class AdmissionBucketWorkload implements ScriptWorkload {
         TokenBucket bucket = take(call, state);
         try (AbstractPipeline pipeline = redis.pipelined()) {
             Response<Long> written = pipeline.hset(call.key(0), bucket.hashFields());
-            pipeline.expire(call.key(0), expirySec(call));
+            pipeline.expire(call.key(0), TokenBucket.expirySec(call));
             pipeline.sync();
             return written.get() + bucket.allowed();
         }
@@ -54,9 +48,5 @@ final class AdmissionBucketWorkload implements ScriptWorkload {
     private static TokenBucket take(ScriptCall call, List<String> state) {
         return TokenBucket.take(state.get(0), state.get(1), Double.parseDouble(call.arg(0)),
                 Double.parseDouble(call.arg(1)), Double.parseDouble(call.arg(2)), Double.parseDouble(call.arg(3)));
-    }
-
-    private static long expirySec(ScriptCall call) {
-        return TokenBucket.expirySec(Double.parseDouble(call.arg(0)), Double.parseDouble(call.arg(1)));
     }
 }

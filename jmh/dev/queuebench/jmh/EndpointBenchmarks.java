@@ -47,7 +47,8 @@ import redis.clients.jedis.RedisClient;
  *       10 positions that bypass the admission bucket, so the bucket script runs, as for most users). An
  *       untimed setup joins one user per call to keep the queue's length; the server-side counters include
  *       that join, so subtract the {@code join} row from enter's commands and CPU per operation. The
- *       bucket is sized never to run dry: a refused enter would measure the 403 path instead.</li>
+ *       bucket is sized never to run dry: a refused enter would measure the 403 path instead. {@link #keys}
+ *       does not apply: each thread admits from its own event, so threads do not take each other's users.</li>
  * </ul>
  *
  * <p>How to run: {@code java -jar target/queuebench.jar jmh EndpointBenchmarks -prof dev.queuebench.jmh.RedisServerProfiler}.

@@ -2,7 +2,6 @@ package dev.queuebench.jmh;
 
 import dev.queuebench.gateway.GatewaySettings;
 import dev.queuebench.gateway.QueueKeys;
-import dev.queuebench.redis.QueueScript;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,11 +20,6 @@ import redis.clients.jedis.params.XAddParams;
  */
 final class EnqueueWorkload implements ScriptWorkload {
     private static final GatewaySettings SETTINGS = GatewaySettings.defaults();
-
-    @Override
-    public QueueScript script() {
-        return QueueScript.ENQUEUE;
-    }
 
     @Override
     public ScriptCall nextCall(KeySpread spread, String uniqueId) {

@@ -35,8 +35,9 @@ import redis.clients.jedis.util.PrefixedKeyArgumentPreProcessor;
  * churn, which costs Redis an accept, a HELLO/AUTH and a CLIENT SETNAME each time.
  *
  * <p>One operation = borrow a connection from the pool, EVALSHA the admission bucket (hot key), return it,
- * as the gateway's client does for every command. Caller threads come from JMH ({@code -t}); {@code
- * queuebench jmh} runs each profile at half, equal and twice its maxActive. Secondary results (per
+ * as the gateway's client does for every command. Caller threads come from JMH ({@code -t}): {@code
+ * queuebench jmh --preset full} runs each profile at half, equal and twice its maxActive, the quick preset
+ * at twice only. Secondary results (per
  * iteration, summed over threads): {@code borrowWaitMicros} and {@code calls}, whose ratio is the mean wait
  * per borrow, and {@code exhaustedErrors}, borrows that timed out.
  *

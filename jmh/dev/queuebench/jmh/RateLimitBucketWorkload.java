@@ -2,7 +2,6 @@ package dev.queuebench.jmh;
 
 import dev.queuebench.gateway.GatewaySettings;
 import dev.queuebench.gateway.QueueKeys;
-import dev.queuebench.redis.QueueScript;
 import java.util.List;
 import redis.clients.jedis.AbstractPipeline;
 import redis.clients.jedis.Protocol;
@@ -20,11 +19,6 @@ final class RateLimitBucketWorkload implements ScriptWorkload {
     private static final double MILLIS_PER_SEC = 1_000.0;
 
     @Override
-    public QueueScript script() {
-        return QueueScript.RATE_LIMIT_BUCKET;
-    }
-
-    @Override
     public ScriptCall nextCall(KeySpread spread, String uniqueId) {
         return new ScriptCall(List.of(QueueKeys.rateLimit(spread.pick("client"))),
                 List.of(Integer.toString(SETTINGS.rateLimitCapacityTokens()),
@@ -37,7 +31,7 @@ final class RateLimitBucketWorkload implements ScriptWorkload {
         List<String> state = redis.hmget(call.key(0), "tokens", "ts");
         TokenBucket bucket = take(call, time, state);
         redis.hset(call.key(0), bucket.hashFields());
-        redis.expire(call.key(0), expirySec(call));
+        redis.expire(call.key(0), TokenBucket.expirySec(call));
         return bucket.allowed();
     }
 
@@ -53,7 +47,7 @@ final class RateLimitBucketWorkload implements ScriptWorkload {
         TokenBucket bucket = take(call, time.get(), state.get());
         try (AbstractPipeline writes = redis.pipelined()) {
             Response<Long> written = writes.hset(call.key(0), bucket.hashFields());
-            writes.expire(call.key(0), expirySec(call));
+            writes.expire(call.key(0), TokenBucket.expirySec(call));
             writes.sync();
             return written.get() + bucket.allowed();
         }
@@ -66,9 +60,5 @@ final class RateLimitBucketWorkload implements ScriptWorkload {
                 + Long.parseLong(SafeEncoder.encode((byte[]) secondsAndMicros.get(1))) / 1_000;
         return TokenBucket.take(state.get(0), state.get(1), Double.parseDouble(call.arg(0)),
                 Double.parseDouble(call.arg(1)) / MILLIS_PER_SEC, nowMillis, Double.parseDouble(call.arg(2)));
-    }
-
-    private static long expirySec(ScriptCall call) {
-        return TokenBucket.expirySec(Double.parseDouble(call.arg(0)), Double.parseDouble(call.arg(1)));
     }
 }

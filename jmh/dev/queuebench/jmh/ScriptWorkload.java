@@ -17,8 +17,6 @@ import redis.clients.jedis.UnifiedJedis;
  * </ul>
  */
 public interface ScriptWorkload {
-    QueueScript script();
-
     ScriptCall nextCall(KeySpread spread, String uniqueId);
 
     default void prepare(UnifiedJedis redis, ScriptCall call) {

@@ -1,6 +1,5 @@
 package dev.queuebench.jmh;
 
-import dev.queuebench.redis.QueueScript;
 import java.util.List;
 import java.util.Objects;
 import redis.clients.jedis.UnifiedJedis;
@@ -14,11 +13,6 @@ import redis.clients.jedis.params.SetParams;
  */
 final class SeatHoldWorkload implements ScriptWorkload {
     static final int HOLD_TTL_SEC = 30;
-
-    @Override
-    public QueueScript script() {
-        return QueueScript.SEAT_HOLD;
-    }
 
     @Override
     public ScriptCall nextCall(KeySpread spread, String uniqueId) {

@@ -1,6 +1,5 @@
 package dev.queuebench.jmh;
 
-import dev.queuebench.redis.QueueScript;
 import java.util.List;
 import java.util.Objects;
 import redis.clients.jedis.UnifiedJedis;
@@ -12,11 +11,6 @@ import redis.clients.jedis.params.SetParams;
  * Commands: GET seat; DEL seat (2 round trips). Pipelined: the same two, as the DEL depends on the GET.
  */
 final class SeatReleaseWorkload implements ScriptWorkload {
-    @Override
-    public QueueScript script() {
-        return QueueScript.SEAT_RELEASE;
-    }
-
     @Override
     public ScriptCall nextCall(KeySpread spread, String uniqueId) {
         return new ScriptCall(List.of(SeatHoldWorkload.seatKey(spread)), List.of("reservation-" + uniqueId));

@@ -35,8 +35,9 @@ record TokenBucket(double tokens, double lastTime, long allowed) {
         return new TokenBucket(tokens, Math.max(last, now), allowed);
     }
 
-    static long expirySec(double capacity, double refillPerSec) {
-        return (long) Math.ceil(capacity / refillPerSec) * 2;
+    /** The scripts' EXPIRE: {@code ceil(capacity / refill) * 2} s, from ARGV[1] capacity and ARGV[2] refill per second. */
+    static long expirySec(ScriptCall call) {
+        return (long) Math.ceil(Double.parseDouble(call.arg(0)) / Double.parseDouble(call.arg(1))) * 2;
     }
 
     /** The HSET fields the scripts write; {@code Double.toString} keeps a double exactly, like their %.17g. */

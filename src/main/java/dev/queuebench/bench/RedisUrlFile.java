@@ -32,10 +32,14 @@ public final class RedisUrlFile implements AutoCloseable {
         return new RedisUrlFile(file, caCertificate);
     }
 
+    public Path path() {
+        return file.toAbsolutePath();
+    }
+
     /** The {@code -D} arguments for the benchmark JVMs. */
     public List<String> jvmArgs() {
         List<String> args = new ArrayList<>();
-        args.add("-D" + BenchmarkTarget.URL_FILE_PROPERTY + "=" + file.toAbsolutePath());
+        args.add("-D" + BenchmarkTarget.URL_FILE_PROPERTY + "=" + path());
         if (caCertificate != null) {
             args.add("-D" + BenchmarkTarget.CA_CERT_PROPERTY + "=" + caCertificate.toAbsolutePath());
         }

@@ -73,10 +73,15 @@ final class JmhCommand implements Callable<Integer> {
                 redis.embedded() ? setup.primaryEndpoint().redacted() : redis.redisUrl, redis.caCertificate)) {
             System.out.println("Benchmarking Redis " + setup.describePrimary() + " (preset " + preset.label() + ")");
             // Also this JVM: JMH's -f 0 runs the benchmarks here, and the cleanup below reads it too.
-            System.setProperty(BenchmarkTarget.URL_FILE_PROPERTY, urlFile.jvmArgs().get(0).split("=", 2)[1]);
-            Map<String, List<RunResult>> sections = run(plan(preset, passedThrough), preset, passedThrough,
-                    urlFile.jvmArgs());
-            long removedKeys = KeyCleanup.removeBenchmarkKeys();
+            System.setProperty(BenchmarkTarget.URL_FILE_PROPERTY, urlFile.path().toString());
+            Map<String, List<RunResult>> sections;
+            long removedKeys;
+            try {
+                sections = run(plan(preset, passedThrough), preset, passedThrough, urlFile.jvmArgs());
+                removedKeys = KeyCleanup.removeBenchmarkKeys();
+            } finally {
+                System.clearProperty(BenchmarkTarget.URL_FILE_PROPERTY);
+            }
             String markdown = header(preset, setup, start) + JmhReport.markdown(sections);
             JmhResultFiles files = JmhResultFiles.in(outDirectory, start, preset.label());
             files.write(sections.values().stream().flatMap(List::stream).toList(), markdown);

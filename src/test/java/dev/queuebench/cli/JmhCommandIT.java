@@ -31,6 +31,8 @@ class JmhCommandIT {
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
         PrintStream stdout = System.out;
         int exitCode;
+        // JMH's /tmp/jmh.lock keeps two benchmark runs apart; this tiny run on a private Redis need not wait.
+        System.setProperty("jmh.ignoreLock", "true");
         try {
             System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
             exitCode = commandLine.execute("jmh", "--out", out.toString(), "ScriptBenchmarks\\.evalsha$",
@@ -38,6 +40,7 @@ class JmhCommandIT {
                     "-wi", "1", "-w", "200ms", "-i", "1", "-r", "200ms");
         } finally {
             System.setOut(stdout);
+            System.clearProperty("jmh.ignoreLock");
         }
         assertEquals(QueuebenchCommand.EXIT_OK, exitCode, err.toString());
 

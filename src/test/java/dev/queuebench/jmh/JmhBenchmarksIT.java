@@ -28,11 +28,14 @@ import redis.clients.jedis.Jedis;
  * every key written is under the benchmarks' prefix, and that the cleanup removes them all and nothing else.
  */
 class JmhBenchmarksIT {
+    static final String JMH_IGNORE_LOCK = "jmh.ignoreLock";
     private static final String SENTINEL_KEY = "not-a-benchmark-key";
     private static EmbeddedRedis redis;
 
     @BeforeAll
     static void startRedis() {
+        // JMH's /tmp/jmh.lock keeps two benchmark runs apart; these tiny runs on a private Redis need not wait.
+        System.setProperty(JMH_IGNORE_LOCK, "true");
         redis = EmbeddedRedis.builder().start();
         System.setProperty(BenchmarkTarget.URL_PROPERTY, redis.endpoint().redacted());
         try (Jedis admin = BenchmarkTarget.adminConnection()) {
@@ -43,6 +46,7 @@ class JmhBenchmarksIT {
     @AfterAll
     static void stopRedis() {
         System.clearProperty(BenchmarkTarget.URL_PROPERTY);
+        System.clearProperty(JMH_IGNORE_LOCK);
         redis.close();
     }
 

@@ -15,7 +15,7 @@ import org.openjdk.jmh.util.Statistics;
 /**
  * The Markdown summary of a {@code queuebench jmh} run: one table per section, one row per benchmark,
  * parameter set and mode. Columns: score ± error (99.9% confidence, JMH's) and its unit; for sample-time
- * rows p50 / p99 / p99.9 in microseconds; Redis's side per operation from {@link RedisServerProfiler} (main-thread
+ * rows the mean and p50 / p99 / p99.9 in microseconds; Redis's side per operation from {@link RedisServerProfiler} (main-thread
  * CPU µs, commands including those a script runs, new connections) and µs per call of the busiest
  * commands; for the pool benchmark the mean borrow wait per call and the borrows that failed.
  */
@@ -55,9 +55,13 @@ public final class JmhReport {
         cells.add(params.getParamsKeys().stream().map(k -> k + "=" + params.getParam(k)).collect(Collectors.joining(" ")));
         cells.add(Integer.toString(params.getThreads()));
         cells.add(params.getMode().shortLabel());
-        cells.add(number(primary.getScore()) + " ± " + number(primary.getScoreError()));
-        cells.add(primary.getScoreUnit());
-        cells.add(params.getMode() == Mode.SampleTime ? percentiles(primary.getStatistics(), primary.getScoreUnit()) : "");
+        // Times per operation in µs whatever the output unit: a seconds score of 0.001 says little.
+        double toMicros = microsPer(primary.getScoreUnit());
+        boolean timePerOp = !Double.isNaN(toMicros);
+        double scale = timePerOp ? toMicros : 1;
+        cells.add(number(primary.getScore() * scale) + " ± " + number(primary.getScoreError() * scale));
+        cells.add(timePerOp ? "us/op" : primary.getScoreUnit());
+        cells.add(params.getMode() == Mode.SampleTime && timePerOp ? percentiles(primary.getStatistics(), toMicros) : "");
         cells.add(secondaryNumber(secondary, RedisServerProfiler.CPU_LABEL));
         cells.add(secondaryNumber(secondary, RedisServerProfiler.COMMANDS_LABEL));
         cells.add(secondaryNumber(secondary, RedisServerProfiler.CONNECTIONS_LABEL));
@@ -74,14 +78,18 @@ public final class JmhReport {
         return cells;
     }
 
-    /** Sample-time percentiles converted to microseconds from the score's unit (s/op, ms/op, us/op, ns/op). */
-    static String percentiles(Statistics statistics, String unit) {
-        double toMicros = switch (unit) {
+    /** Microseconds per one of {@code unit} (s/op, ms/op, us/op, ns/op); NaN for a rate such as ops/s. */
+    static double microsPer(String unit) {
+        return switch (unit) {
             case "s/op" -> MICROS_PER_SECOND;
             case "ms/op" -> 1e3;
+            case "us/op" -> 1;
             case "ns/op" -> 1e-3;
-            default -> 1;
+            default -> Double.NaN;
         };
+    }
+
+    static String percentiles(Statistics statistics, double toMicros) {
         return number(statistics.getPercentile(50) * toMicros) + " / " + number(statistics.getPercentile(99) * toMicros)
                 + " / " + number(statistics.getPercentile(99.9) * toMicros);
     }

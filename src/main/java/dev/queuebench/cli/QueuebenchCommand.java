@@ -14,8 +14,9 @@ import picocli.CommandLine.Command;
         versionProvider = VersionProvider.class,
         description = "Load-test and benchmark harness for a Redis-backed virtual waiting room.",
         subcommands = {RunCommand.class, ReportCommand.class, PlanCommand.class, CompareCommand.class,
-            GateCommand.class, BaselineCommand.class, ServeCommand.class, CannedCommand.class, RedisCommand.class,
-            SampleCommand.class, CloudWatchCommand.class, AlarmsCommand.class, CommandLine.HelpCommand.class})
+            GateCommand.class, BaselineCommand.class, JmhCommand.class, ServeCommand.class, CannedCommand.class,
+            RedisCommand.class, SampleCommand.class, CloudWatchCommand.class, AlarmsCommand.class,
+            CommandLine.HelpCommand.class})
 public final class QueuebenchCommand implements Runnable {
     public static final int EXIT_OK = 0;
     public static final int EXIT_FAILURE = 1;

@@ -18,6 +18,8 @@ public final class CommandCosts {
     /** How many times the median command's cost per call makes a size-dependent command suspicious. */
     public static final double SUSPICIOUS_FACTOR = 5;
     /** Commands that walk the whole keyspace: never on a request path. */
+    /** The INFO sampler's own command: a cost of measuring, not of the requests. */
+    static final String SAMPLER_COMMAND = "info";
     static final Set<String> KEYSPACE_COMMANDS = Set.of("keys", "flushall", "flushdb");
     /**
      * Commands whose cost grows with the structure they read; cheap on a small one (the join's
@@ -58,8 +60,8 @@ public final class CommandCosts {
         byCommand.forEach((command, v) -> {
             double perCall = v[1] > 0 ? v[0] / v[1] : Double.NaN;
             String name = command.toLowerCase(java.util.Locale.ROOT);
-            boolean linear = KEYSPACE_COMMANDS.contains(name) || perCall > SLOW_CALL_MICROS
-                    || LINEAR_COMMANDS.contains(name) && perCall > SUSPICIOUS_FACTOR * medianPerCall;
+            boolean linear = !SAMPLER_COMMAND.equals(name) && (KEYSPACE_COMMANDS.contains(name)
+                    || perCall > SLOW_CALL_MICROS || LINEAR_COMMANDS.contains(name) && perCall > SUSPICIOUS_FACTOR * medianPerCall);
             ranked.add(new CommandCost(command, v[0], v[1], totalCpu > 0 ? 100 * v[0] / totalCpu : 0, perCall,
                     v[1] / Math.max(1, seconds.getOrDefault(command, 1)), linear));
         });

@@ -8,7 +8,8 @@ import java.util.Map;
 import java.util.NavigableMap;
 
 /**
- * Ranks the server metrics by how well they explain p99 over time: for each metric, Spearman's ρ
+ * Ranks the server metrics (the ElastiCache-named ones of {@code server.csv}) by how well they
+ * explain p99 over time: for each metric, Spearman's ρ
  * between the per-second p99 of all requests and the metric shifted by -{@value #MAX_LAG_SEC} to
  * +{@value #MAX_LAG_SEC} s, keeping the lag with the largest |ρ|. Only measured seconds (ramps,
  * holds) with at least {@value #MIN_REQUESTS_PER_SECOND} requests count, so a near-empty second's
@@ -18,6 +19,9 @@ public final class LatencyDrivers {
     public static final int MAX_LAG_SEC = 5;
     public static final int MIN_REQUESTS_PER_SECOND = 10;
     public static final int MIN_SAMPLES = 10;
+    /** Below this |ρ| no metric is said to explain latency. */
+    public static final double MODERATE_RHO = 0.4;
+    public static final double STRONG_RHO = 0.7;
 
     private LatencyDrivers() {
     }
@@ -31,7 +35,10 @@ public final class LatencyDrivers {
         List<MetricCorrelation> ranked = new ArrayList<>();
         for (Map.Entry<SeriesKey, NavigableMap<Long, Double>> entry : metrics.entrySet()) {
             SeriesKey key = entry.getKey();
-            if (!"server".equals(key.source()) || "CounterReset".equals(key.metric())) {
+            // The ElastiCache-named metrics only: hundreds of per-command series would find a spurious
+            // match by chance, and a command storm shows in EngineCPUUtilization and the families anyway.
+            if (!"server".equals(key.source()) || "CounterReset".equals(key.metric()) || key.metric().startsWith("cmd.")
+                    || key.metric().endsWith("ReplOffset")) {
                 continue;
             }
             MetricCorrelation best = bestLag(key, p99BySecond, entry.getValue(), lowLoadP99Micros);
@@ -88,9 +95,11 @@ public final class LatencyDrivers {
         String direction = top.rho() >= 0 ? "follows" : "moves against";
         String base = String.format(Locale.ROOT, "p99 %s %s (Spearman ρ = %.2f over %d s, %s)", direction,
                 top.series().label(), top.rho(), top.samples(), lag);
-        if (Math.abs(top.rho()) < 0.3) {
+        if (Math.abs(top.rho()) < MODERATE_RHO) {
             return base + "; that is weak: no server metric explains the latency well in this run.";
         }
+        String strength = Math.abs(top.rho()) >= STRONG_RHO ? "" : " (a moderate relation only)";
+        base += strength;
         if (!Double.isNaN(top.aboveValue()) && top.rho() > 0) {
             return base + String.format(Locale.ROOT,
                     "; p99 was above twice its low-load %.1f ms only when %s was at or above %s.",

@@ -17,9 +17,12 @@ public final class PlanReport {
         md.append(String.format(Locale.ROOT, "# Capacity plan for %,.0f requests/s%n%n", request.targetRps()));
         NodeAssessment best = plan.recommended();
         if (best == null) {
+            NodeAssessment closest = plan.candidates().stream()
+                    .min(java.util.Comparator.comparingDouble(PlanReport::worstUtilisation)).orElseThrow();
             md.append(String.format(Locale.ROOT, "**No node type in the catalog stays under %.0f%% of every resource "
-                    + "at this rate.** Shard (cluster mode), cut per-request cost, or lower the target.%n%n",
-                    request.maxUtilisationPct()));
+                    + "at this rate.** The closest is %s (%s). Shard (cluster mode), cut the per-request cost, or "
+                    + "lower the target.%n%n", request.maxUtilisationPct(), closest.node().type(),
+                    String.join("; ", closest.limits())));
         } else {
             md.append(String.format(Locale.ROOT, "**Recommendation: %s** — the cheapest node that stays under %.0f%% "
                     + "of every resource: main-thread CPU %s, memory %s, connections %s, network %s; $%.3f/h "
@@ -75,6 +78,16 @@ public final class PlanReport {
         row(md, "your alarms", basis.alarmThresholds().entrySet().stream().map(e -> e.getKey() + " > " + number(e.getValue()))
                 .collect(Collectors.joining(", ")), "alarms.json, else the capacity plan's");
         return md.toString();
+    }
+
+    private static double worstUtilisation(NodeAssessment a) {
+        double worst = 0;
+        for (double pct : new double[] {a.engineCpuPct(), a.memoryPct(), a.connectionsPct(), a.networkPct()}) {
+            if (!Double.isNaN(pct)) {
+                worst = Math.max(worst, pct);
+            }
+        }
+        return worst;
     }
 
     private static String byKind(Map<String, Double> byKind) {

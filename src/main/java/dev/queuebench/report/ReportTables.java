@@ -164,7 +164,9 @@ public final class ReportTables {
     public static Table commands(RunSummary summary) {
         List<List<String>> rows = new ArrayList<>();
         for (CommandCost command : summary.commands().subList(0, Math.min(TOP_COMMANDS, summary.commands().size()))) {
-            rows.add(List.of((command.linearInSize() ? "⚠ " : "") + command.command().toUpperCase(Locale.ROOT),
+            String name = command.command().toUpperCase(Locale.ROOT) + ("info".equals(command.command())
+                    ? " (the sampler's own)" : "");
+            rows.add(List.of((command.linearInSize() ? "⚠ " : "") + name,
                     Numbers.pct(command.cpuSharePct()), Numbers.value(command.microsPerCall()),
                     Numbers.rate(command.callsPerSec()), Numbers.value(command.cpuMicros() / 1_000_000)));
         }

@@ -73,8 +73,9 @@ public final class GateOutputs {
         StringBuilder md = new StringBuilder("# queuebench gate: ");
         md.append(passed(checks) ? "PASS" : "FAIL (regression beyond noise)").append("\n\n");
         md.append("Baseline `").append(baseline).append("`, candidate `").append(candidate).append("`. A check fails ")
-                .append("only when its whole 95% interval is beyond the limit; INCONCLUSIVE means the estimate is ")
-                .append("beyond it but noise cannot be ruled out.\n\n");
+                .append("only when its whole interval is beyond the limit (intervals are widened for the number of ")
+                .append("checks, as shown); INCONCLUSIVE means the estimate is beyond it but noise cannot be ruled ")
+                .append("out.\n\n");
         md.append("| rule | verdict | step / request | evidence |\n|---|---|---|---|\n");
         byRule(checks).forEach((rule, ruleChecks) -> {
             for (Check check : ruleChecks) {

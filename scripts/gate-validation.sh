@@ -2,14 +2,14 @@
 # Measures the regression gate on this machine (README, "Regression gate: how often it is right"):
 #   A/A: N smoke runs of the same build gated against one baseline; how many fail (false alarms).
 #   Detection: N smoke runs with a TEST-ONLY regression injected into the reference gateway; how many fail.
-# Usage: scripts/gate-validation.sh [N=10] [OUT=target/gate-validation]
-# Needs target/queuebench.jar (./mvnw -q -B package -DskipTests). About 50 s per run.
+# Each kind is gated run by run (one candidate) and in pairs of runs (two candidates, as the README
+# recommends on a shared machine).
+# Usage: scripts/gate-validation.sh [N=10] [OUT=target/gate-validation]      runs, then gates
+#        scripts/gate-validation.sh --regate OUT                               gates the runs already in OUT
+# Needs target/queuebench.jar (./mvnw -q -B package -DskipTests). About 45 s per run, 3N+1 runs.
 set -uo pipefail
 cd "$(dirname "$0")/.."
-N=${1:-10}
-OUT=${2:-target/gate-validation}
 JAR=target/queuebench.jar
-rm -rf "$OUT" && mkdir -p "$OUT"
 
 run() { # label, extra args...
   local label=$1; shift
@@ -18,26 +18,46 @@ run() { # label, extra args...
   ls -d "$OUT"/runs/*-"$label" | tail -1
 }
 
-gate() { # candidate dir -> exit code
-  java -jar "$JAR" gate --baseline "$BASE" --candidate "$1" > "$1/gate.log" 2>&1
+gate() { # log file, candidate dirs... -> exit code
+  local log=$1; shift
+  local args=()
+  for dir in "$@"; do args+=(--candidate "$dir"); done
+  java -jar "$JAR" gate --baseline "$BASE" "${args[@]}" --junit "$log.xml" --markdown "$log.md" > "$log" 2>&1
   echo $?
 }
 
-BASE=$(run base)
-echo "baseline: $BASE"
-declare -A failed
-for kind in aa delay keys; do failed[$kind]=0; done
-for i in $(seq 1 "$N"); do
+regate() {
+  BASE=$(ls -d "$OUT"/runs/*-base | tail -1)
+  mkdir -p "$OUT/gates"
+  local summary=""
   for kind in aa delay keys; do
-    case $kind in
-      aa) extra=() ;;
-      delay) extra=(--inject-status-delay-ms "${DELAY_MS:-5}") ;;
-      keys) extra=(--inject-status-keys-scan) ;;
-    esac
-    dir=$(run "$kind-$i" "${extra[@]}")
-    code=$(gate "$dir")
-    [ "$code" = 3 ] && failed[$kind]=$((failed[$kind] + 1))
-    echo "$kind run $i: gate exit $code"
+    local dirs=() single=0 paired=0 pairs=0
+    mapfile -t dirs < <(ls -d "$OUT"/runs/*-"$kind"-*)
+    for dir in "${dirs[@]}"; do
+      [ "$(gate "$OUT/gates/$(basename "$dir")" "$dir")" = 3 ] && single=$((single + 1))
+    done
+    for ((i = 0; i + 1 < ${#dirs[@]}; i += 2)); do
+      pairs=$((pairs + 1))
+      [ "$(gate "$OUT/gates/$kind-pair-$pairs" "${dirs[i]}" "${dirs[i+1]}")" = 3 ] && paired=$((paired + 1))
+    done
+    summary+="$kind: gate failed on $single of ${#dirs[@]} single runs, on $paired of $pairs pairs"$'\n'
   done
+  printf '%s' "$summary" | tee "$OUT/summary.txt"
+}
+
+if [ "${1:-}" = "--regate" ]; then
+  OUT=$2
+  regate
+  exit 0
+fi
+N=${1:-10}
+OUT=${2:-target/gate-validation}
+rm -rf "$OUT" && mkdir -p "$OUT"
+BASE=$(run base)
+for i in $(seq 1 "$N"); do
+  run "aa-$i" > /dev/null
+  run "delay-$i" --inject-status-delay-ms "${DELAY_MS:-5}" > /dev/null
+  run "keys-$i" --inject-status-keys-scan > /dev/null
+  echo "round $i of $N done"
 done
-echo "A/A false alarms: ${failed[aa]}/$N; status +${DELAY_MS:-5} ms detected: ${failed[delay]}/$N; KEYS per status detected: ${failed[keys]}/$N" | tee "$OUT/summary.txt"
+regate

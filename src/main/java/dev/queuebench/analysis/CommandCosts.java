@@ -15,15 +15,14 @@ import java.util.TreeMap;
  */
 public final class CommandCosts {
     public static final double SLOW_CALL_MICROS = 100;
-    /** How many times the median command's cost per call makes a size-dependent command suspicious. */
-    public static final double SUSPICIOUS_FACTOR = 5;
     /** Commands that walk the whole keyspace: never on a request path. */
     /** The INFO sampler's own command: a cost of measuring, not of the requests. */
     static final String SAMPLER_COMMAND = "info";
     static final Set<String> KEYSPACE_COMMANDS = Set.of("keys", "flushall", "flushdb");
     /**
      * Commands whose cost grows with the structure they read; cheap on a small one (the join's
-     * XRANGE of one entry), so flagged only when their cost per call stands out.
+     * XRANGE of one entry costs about 20 µs on a loaded machine), so flagged only above
+     * {@value #SLOW_CALL_MICROS} µs a call, which a full read of a large structure passes.
      */
     static final Set<String> LINEAR_COMMANDS = Set.of("scan", "smembers", "sunion", "sinter", "sdiff",
             "hgetall", "hkeys", "hvals", "lrange", "zrange", "zrangebyscore", "zrevrange", "zrevrangebyscore",
@@ -53,17 +52,15 @@ public final class CommandCosts {
             }
         });
         double totalCpu = byCommand.values().stream().mapToDouble(v -> v[0]).sum();
-        double[] perCallSorted = byCommand.values().stream().filter(v -> v[1] > 0).mapToDouble(v -> v[0] / v[1])
-                .sorted().toArray();
-        double medianPerCall = perCallSorted.length == 0 ? Double.NaN : perCallSorted[perCallSorted.length / 2];
         List<CommandCost> ranked = new ArrayList<>();
         byCommand.forEach((command, v) -> {
             double perCall = v[1] > 0 ? v[0] / v[1] : Double.NaN;
             String name = command.toLowerCase(java.util.Locale.ROOT);
-            boolean linear = !SAMPLER_COMMAND.equals(name) && (KEYSPACE_COMMANDS.contains(name)
-                    || perCall > SLOW_CALL_MICROS || LINEAR_COMMANDS.contains(name) && perCall > SUSPICIOUS_FACTOR * medianPerCall);
+            boolean walksData = KEYSPACE_COMMANDS.contains(name)
+                    || LINEAR_COMMANDS.contains(name) && perCall > SLOW_CALL_MICROS;
+            boolean linear = !SAMPLER_COMMAND.equals(name) && (walksData || perCall > SLOW_CALL_MICROS);
             ranked.add(new CommandCost(command, v[0], v[1], totalCpu > 0 ? 100 * v[0] / totalCpu : 0, perCall,
-                    v[1] / Math.max(1, seconds.getOrDefault(command, 1)), linear));
+                    v[1] / Math.max(1, seconds.getOrDefault(command, 1)), linear, walksData));
         });
         ranked.sort(Comparator.comparingDouble((CommandCost c) -> -c.cpuMicros()).thenComparing(CommandCost::command));
         return ranked;

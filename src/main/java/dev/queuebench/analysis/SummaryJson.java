@@ -31,7 +31,7 @@ import java.util.Map;
  *                    "per_request": {"join": x, …},"background_per_sec","mean_per_request","r_squared",
  *                    "split_reliable","seconds"}],
  *                   "commands": [{"command","cpu_micros","calls","cpu_share_pct","micros_per_call","calls_per_sec",
- *                                 "linear_in_size"}]},
+ *                                 "linear_in_size","walks_data"}]},
  *   "memory": {"bytes_per_user","keys_per_user","bytes_per_key","fixed_bytes","users_joined","samples",
  *              "evicted_keys"} | null,
  *   "alarms": [{"alarm","node","source","start_epoch_sec","end_epoch_sec","peak_value"}],
@@ -196,6 +196,7 @@ public final class SummaryJson {
             number(c, "micros_per_call", command.microsPerCall());
             number(c, "calls_per_sec", command.callsPerSec());
             c.put("linear_in_size", command.linearInSize());
+            c.put("walks_data", command.walksData());
         }
         return node;
     }

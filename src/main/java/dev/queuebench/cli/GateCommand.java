@@ -10,6 +10,7 @@ import dev.queuebench.gate.GateRule;
 import dev.queuebench.gate.GateRules;
 import dev.queuebench.gate.JmhResults;
 import dev.queuebench.gate.JmhScore;
+import dev.queuebench.gate.ReplicatedChecks;
 import dev.queuebench.gate.RunComparator;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -33,8 +34,9 @@ final class GateCommand implements Callable<Integer> {
     @Option(names = "--baseline", description = "Baseline: a name under --baselines-dir or a run directory.")
     String baseline;
 
-    @Option(names = "--candidate", description = "Candidate run directory.")
-    Path candidate;
+    @Option(names = "--candidate", description = "Candidate run directory; repeat it for runs of the same build, and a "
+            + "regression must show in every one of them (recommended on shared machines).")
+    List<Path> candidates;
 
     @Option(names = "--rules", description = "Rules file (JSON). Default: the bundled rules (--print-rules).")
     Path rulesFile;
@@ -45,10 +47,10 @@ final class GateCommand implements Callable<Integer> {
     @Option(names = "--jmh-candidate", description = "JMH JSON of the candidate build.")
     Path jmhCandidate;
 
-    @Option(names = "--junit", description = "JUnit XML output. Default: CANDIDATE/gate-junit.xml.")
+    @Option(names = "--junit", description = "JUnit XML output. Default: gate-junit.xml in the first candidate.")
     Path junit;
 
-    @Option(names = "--markdown", description = "Markdown output. Default: CANDIDATE/gate.md.")
+    @Option(names = "--markdown", description = "Markdown output. Default: gate.md in the first candidate.")
     Path markdown;
 
     @Option(names = "--baselines-dir", defaultValue = "results/baselines",
@@ -64,7 +66,7 @@ final class GateCommand implements Callable<Integer> {
             System.out.print(GateRules.defaultText());
             return QueuebenchCommand.EXIT_OK;
         }
-        if (baseline == null || candidate == null) {
+        if (baseline == null || candidates == null || candidates.isEmpty()) {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "give --baseline NAME|DIR and --candidate RUN_DIR");
         }
@@ -75,12 +77,18 @@ final class GateCommand implements Callable<Integer> {
                     : Files.isRegularFile(base.resolve(BaselineStore.JMH_FILE)) ? base.resolve(BaselineStore.JMH_FILE) : null;
             Map<String, JmhScore> jmhBase = baseJmh == null ? null : JmhResults.read(baseJmh);
             Map<String, JmhScore> jmhCand = jmhCandidate == null ? null : JmhResults.read(jmhCandidate);
-            RunComparator.Comparison comparison = RunComparator.compare(base, candidate);
-            List<Check> checks = GateEvaluator.evaluate(rules, comparison, jmhBase, jmhCand);
-            String md = GateOutputs.markdown(checks, base.toString(), candidate.toString());
+            List<List<Check>> perCandidate = new java.util.ArrayList<>();
+            for (Path candidate : candidates) {
+                RunComparator.Comparison comparison = RunComparator.compare(base, candidate);
+                perCandidate.add(GateEvaluator.evaluate(rules, comparison, jmhBase, jmhCand));
+            }
+            List<Check> checks = ReplicatedChecks.combine(perCandidate);
+            Path candidate = candidates.get(0);
+            String candidateNames = candidates.stream().map(Path::toString).collect(java.util.stream.Collectors.joining(", "));
+            String md = GateOutputs.markdown(checks, base.toString(), candidateNames);
             Path junitFile = junit == null ? candidate.resolve("gate-junit.xml") : junit;
             Path markdownFile = markdown == null ? candidate.resolve("gate.md") : markdown;
-            Files.writeString(junitFile, GateOutputs.junitXml(checks, base.toString(), candidate.toString()));
+            Files.writeString(junitFile, GateOutputs.junitXml(checks, base.toString(), candidateNames));
             Files.writeString(markdownFile, md);
             System.out.print(md);
             System.out.println();

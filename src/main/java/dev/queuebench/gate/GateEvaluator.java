@@ -10,12 +10,28 @@ import java.util.Map;
  * for an absolute maximum, the candidate's whole interval lies above it; for a relative limit, the
  * whole interval of the change lies beyond it. The intervals are widened for the number of checks
  * (Bonferroni: with k checks each uses 1 − 0.05 ÷ k), so that the gate as a whole, not each check,
- * calls a false regression at most about 5% of the time on runs that do not differ; for JMH, the candidate's best plausible
+ * calls a false regression at most about 5% of the time on runs that do not differ. A percentile
+ * is judged only when at least {@value #MIN_VALUES_BEYOND} requests lie beyond it in both runs
+ * (the bootstrap cannot see past a sample's largest values, so it is overconfident about a p99 of a
+ * hundred requests); for JMH, the candidate's best plausible
  * score (its confidence bound) is still worse than the baseline's worst plausible score by more than
  * the limit. A run that was saturated, aborted or unfinished fails outright.
  */
 public final class GateEvaluator {
+    /** A percentile is judged only when at least this many requests lie beyond it in both runs. */
+    static final int MIN_VALUES_BEYOND = 5;
+
     private GateEvaluator() {
+    }
+
+    /** Requests a percentile metric needs: p99 500, p99.9 5,000, p50 10; 0 for the others. */
+    static long requestsNeeded(String metric) {
+        return switch (metric) {
+            case "p50_ms" -> 2 * MIN_VALUES_BEYOND;
+            case "p99_ms" -> 100 * MIN_VALUES_BEYOND;
+            case "p999_ms" -> 1_000 * MIN_VALUES_BEYOND;
+            default -> 0;
+        };
     }
 
     public static List<Check> evaluate(List<GateRule> rules, RunComparator.Comparison comparison,
@@ -80,6 +96,12 @@ public final class GateEvaluator {
         Estimate value = d.candidate();
         if (!value.known()) {
             return new Check(rule, subject, Verdict.SKIPPED, "no " + d.metric() + " in the candidate");
+        }
+        long needed = requestsNeeded(d.metric());
+        if (d.fewestRequests() >= 0 && d.fewestRequests() < needed) {
+            return new Check(rule, subject, Verdict.INCONCLUSIVE, String.format(Locale.ROOT, "%s of %,d requests rests "
+                    + "on fewer than %d values beyond it: too few to judge (needs %,d; run longer or judge a wider "
+                    + "group such as 'all')", d.metric(), d.fewestRequests(), MIN_VALUES_BEYOND, needed));
         }
         if (!Double.isNaN(rule.max()) || !Double.isNaN(rule.min())) {
             boolean upper = !Double.isNaN(rule.max());

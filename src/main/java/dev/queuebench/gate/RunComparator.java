@@ -55,7 +55,17 @@ public final class RunComparator {
         differences.add(pointOnly("measured", "run", "memory_bytes_per_user", "B",
                 baseSummary.memory() == null ? Double.NaN : baseSummary.memory().bytesPerUser(),
                 candSummary.memory() == null ? Double.NaN : candSummary.memory().bytesPerUser(), false));
+        differences.add(pointOnly("measured", "run", "data_walking_commands", "commands",
+                dataWalking(baseSummary), dataWalking(candSummary), false));
         return new Comparison(baseSummary, candSummary, List.copyOf(differences));
+    }
+
+    /** Commands that walk the keyspace or a whole structure and took at least 1% of the command CPU. */
+    private static double dataWalking(RunSummary summary) {
+        if (summary.commands().isEmpty()) {
+            return Double.NaN;
+        }
+        return summary.commands().stream().filter(c -> c.walksData() && c.cpuSharePct() >= 1).count();
     }
 
     private static double mean(RunSummary summary, String resource) {
@@ -90,7 +100,7 @@ public final class RunComparator {
             out.add(new Difference(step, request, metric.key(), metric.unit(), estimate(basePoint[m], baseValues[m]),
                     estimate(candPoint[m], candValues[m]),
                     estimate(change(basePoint[m], candPoint[m], metric.changeInPoints()), change),
-                    metric.changeInPoints(), metric.higherIsBetter()));
+                    metric.changeInPoints(), metric.higherIsBetter(), Math.min(requests(base), requests(cand))));
         }
         return out;
     }
@@ -108,7 +118,7 @@ public final class RunComparator {
             change[r] = change(baseValues[r], candValues[r], false);
         }
         return new Difference("measured", "run", "engine_cpu_micros_per_request", "µs", estimate(basePoint, baseValues),
-                estimate(candPoint, candValues), estimate(change(basePoint, candPoint, false), change), false, false);
+                estimate(candPoint, candValues), estimate(change(basePoint, candPoint, false), change), false, false, -1);
     }
 
     private static double ratio(List<double[]> seconds, int[] picks) {
@@ -125,7 +135,15 @@ public final class RunComparator {
             double cand, boolean higherIsBetter) {
         return new Difference(step, request, metric, unit, Estimate.pointOnly(base),
                 Estimate.pointOnly(cand), Estimate.pointOnly(change(base, cand, false)),
-                false, higherIsBetter);
+                false, higherIsBetter, -1);
+    }
+
+    private static long requests(List<SparseSecond> seconds) {
+        long total = 0;
+        for (SparseSecond second : seconds) {
+            total += second.ok() + second.ko();
+        }
+        return total;
     }
 
     static double change(double base, double cand, boolean inPoints) {

@@ -55,6 +55,24 @@ class GateEvaluatorTest {
     }
 
     @Test
+    void withTwoCandidatesARegressionMustShowInBoth() throws IOException {
+        Path base = run("a", 1, 2_000, "completed");
+        List<Check> slowOnce = ReplicatedChecks.combine(List.of(gate(base, run("slow", 2, 3_000, "completed")),
+                gate(base, run("same", 3, 2_000, "completed"))));
+        assertTrue(GateOutputs.passed(slowOnce), GateOutputs.markdown(slowOnce, "a", "slow, same"));
+
+        List<Check> slowTwice = ReplicatedChecks.combine(List.of(gate(base, run("slow1", 2, 3_000, "completed")),
+                gate(base, run("slow2", 3, 3_000, "completed"))));
+        assertFalse(GateOutputs.passed(slowTwice));
+        assertTrue(slowTwice.stream().anyMatch(c -> c.verdict() == Verdict.FAIL
+                && c.evidence().startsWith("run 1 FAIL") && c.evidence().contains("; run 2 FAIL")));
+
+        List<Check> oneSaturated = ReplicatedChecks.combine(List.of(gate(base, run("ok", 2, 2_000, "completed")),
+                gate(base, run("sat", 3, 2_000, RunInfo.OUTCOME_SATURATED))));
+        assertFalse(GateOutputs.passed(oneSaturated));
+    }
+
+    @Test
     void aSaturatedCandidateNeverPasses() throws IOException {
         List<Check> checks = gate(run("a", 1, 2_000, "completed"), run("b", 1, 2_000, RunInfo.OUTCOME_SATURATED));
         assertFalse(GateOutputs.passed(checks));

@@ -36,7 +36,7 @@ final class PlanCommand implements Callable<Integer> {
     Double targetRps;
 
     @Option(names = "--headroom", defaultValue = "0.3",
-            description = "Share of every resource kept free at the target. Default: ${DEFAULT-VALUE} (stay under 70%).")
+            description = "Share of every resource kept free at the target. Default: ${DEFAULT-VALUE} (stay under 70%%).")
     double headroom;
 
     @Option(names = "--catalog", description = "Node catalog JSON. Default: the bundled one (see --print-catalog).")

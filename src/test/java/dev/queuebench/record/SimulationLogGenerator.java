@@ -1,0 +1,117 @@
+package dev.queuebench.record;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.PriorityQueue;
+import java.util.SplittableRandom;
+
+/**
+ * Writes a synthetic Gatling 3.15.1 {@code simulation.log} of exactly {@code requestCount} request
+ * records: the queue journey of {@link SyntheticUser}s arriving at random (Poisson) at the rate that
+ * gives {@code requestsPerSec} requests/s, with their user start and end records, in the order
+ * Gatling writes them (each request when its response arrives). For testing and benchmarking the
+ * conversion of large logs without a 30-minute load test.
+ *
+ * <p>How to run (a 30-minute run at 30k requests/s is 54 million requests, about 1.4 GB):
+ * <pre>
+ * java -cp target/queuebench.jar:target/test-classes dev.queuebench.record.SimulationLogGenerator \
+ *     /tmp/simulation.log 54000000 [REQUESTS_PER_SEC=30000] [SEED=1]
+ * </pre>
+ */
+public final class SimulationLogGenerator {
+    static final String GATLING_VERSION = "3.15.1";
+    static final String SIMULATION_CLASS = "dev.queuebench.simulations.QueueJourneySimulation";
+    static final String SCENARIO = "queue-journey";
+    /** 2026-11-25T10:15:00Z: a fixed start, so a seed always gives the same bytes. */
+    static final long RUN_START_MILLIS = 1_764_065_700_000L;
+
+    private final long requestCount;
+    private final double requestsPerSec;
+    private final long seed;
+
+    public SimulationLogGenerator(long requestCount, double requestsPerSec, long seed) {
+        if (requestCount < 0) {
+            throw new IllegalArgumentException("requestCount must be >= 0, was " + requestCount);
+        }
+        if (!(requestsPerSec > 0)) {
+            throw new IllegalArgumentException("requestsPerSec must be > 0, was " + requestsPerSec);
+        }
+        this.requestCount = requestCount;
+        this.requestsPerSec = requestsPerSec;
+        this.seed = seed;
+    }
+
+    /**
+     * Writes the log to {@code out} (and closes it), telling {@code written} every record it writes,
+     * with the values a parser should read back.
+     */
+    public void write(OutputStream out, SimulationLogListener written) throws IOException {
+        SplittableRandom random = new SplittableRandom(seed);
+        double meanArrivalGapMillis = 1000.0 * SyntheticUser.meanRequestsPerUser() / requestsPerSec;
+        try (SimulationLogWriter log = new SimulationLogWriter(out)) {
+            String description = "synthetic-" + requestCount + "-requests";
+            log.run(GATLING_VERSION, SIMULATION_CLASS, RUN_START_MILLIS, description, List.of(SCENARIO));
+            written.onRun(new SimulationLogHeader(GATLING_VERSION, SIMULATION_CLASS, RUN_START_MILLIS, description,
+                    List.of(SCENARIO)));
+            // Users with a request in flight, by the time that request ends and gets written.
+            PriorityQueue<SyntheticUser> inFlight = new PriorityQueue<>(
+                    (a, b) -> Long.compare(a.endMillis, b.endMillis));
+            long sent = 0;
+            double nextArrivalMillis = RUN_START_MILLIS + random.nextExponential() * meanArrivalGapMillis;
+            while (sent < requestCount || !inFlight.isEmpty()) {
+                boolean arrivalFirst = sent < requestCount
+                        && (inFlight.isEmpty() || (long) nextArrivalMillis <= inFlight.peek().endMillis);
+                if (arrivalFirst) {
+                    long arrival = (long) nextArrivalMillis;
+                    SyntheticUser user = new SyntheticUser(random);
+                    log.user(0, true, arrival);
+                    written.onUser(true, arrival);
+                    user.join(arrival);
+                    sent++;
+                    inFlight.add(user);
+                    nextArrivalMillis += random.nextExponential() * meanArrivalGapMillis;
+                    continue;
+                }
+                SyntheticUser user = inFlight.poll();
+                log.request(user.step.requestName, user.startMillis, user.endMillis, user.ok, user.message);
+                written.onRequest(user.step.requestName, user.startMillis, user.endMillis, user.ok, user.message);
+                // Once the budget is spent, journeys end where they are, as when a run's duration is up.
+                if (sent < requestCount && user.sendNext()) {
+                    sent++;
+                    inFlight.add(user);
+                } else {
+                    log.user(0, false, user.endMillis);
+                    written.onUser(false, user.endMillis);
+                }
+            }
+        }
+    }
+
+    public static void main(String[] args) throws IOException {
+        if (args.length < 2 || args.length > 4) {
+            System.err.println("usage: SimulationLogGenerator OUT_FILE RECORDS [REQUESTS_PER_SEC=30000] [SEED=1]");
+            System.exit(2);
+        }
+        Path file = Path.of(args[0]);
+        long records = Long.parseLong(args[1]);
+        double requestsPerSec = args.length > 2 ? Double.parseDouble(args[2]) : 30_000;
+        long seed = args.length > 3 ? Long.parseLong(args[3]) : 1;
+        CountingListener written = new CountingListener();
+        long startNanos = System.nanoTime();
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 20)) {
+            new SimulationLogGenerator(records, requestsPerSec, seed).write(out, written);
+        }
+        double elapsedSec = (System.nanoTime() - startNanos) / 1e9;
+        System.out.printf("Wrote %s: %,d bytes, %,d requests, %,d users, %.0f s of traffic, in %.1f s%n", file,
+                Files.size(file), records, written.usersStarted,
+                (written.lastEndMillis - RUN_START_MILLIS) / 1000.0, elapsedSec);
+        for (Map.Entry<String, long[]> entry : written.okKoByName.entrySet()) {
+            System.out.printf("  %-7s ok %,d  ko %,d%n", entry.getKey(), entry.getValue()[0], entry.getValue()[1]);
+        }
+    }
+}

@@ -25,13 +25,11 @@ public final class ConvertBenchmark {
     }
 
     public static void main(String[] args) throws IOException {
-        if (args.length < 2 || args.length > 3) {
-            System.err.println("usage: ConvertBenchmark SIMULATION_LOG OUT_DIR [REQUEST_TIMEOUT_MS=10000]");
-            System.exit(2);
-        }
-        Path log = Path.of(args[0]);
-        Path outDir = Path.of(args[1]);
-        long requestTimeoutMillis = args.length > 2 ? Long.parseLong(args[2]) : 10_000;
+        MainArguments arguments =
+                MainArguments.of(args, 2, 3, "ConvertBenchmark SIMULATION_LOG OUT_DIR [REQUEST_TIMEOUT_MS=10000]");
+        Path log = arguments.path(0);
+        Path outDir = arguments.path(1);
+        long requestTimeoutMillis = arguments.longOr(2, 10_000);
         long[] closedSeconds = new long[1];
 
         long startNanos = System.nanoTime();

@@ -17,33 +17,30 @@ import java.util.SplittableRandom;
  * Gatling writes them (each request when its response arrives). For testing and benchmarking the
  * conversion of large logs without a 30-minute load test.
  *
+ * <p>The load ramps up over the first journey (about 10 s) as users accumulate, and the journeys in
+ * flight when the request budget is spent end there. A log should therefore span well over 10 s to
+ * hold the journey's full mix of requests: 10k requests at 30k/s are nearly all {@code join}s.
+ *
  * <p>How to run (a 30-minute run at 30k requests/s is 54 million requests, about 1.4 GB):
  * <pre>
  * java -cp target/queuebench.jar:target/test-classes dev.queuebench.record.SimulationLogGenerator \
  *     /tmp/simulation.log 54000000 [REQUESTS_PER_SEC=30000] [SEED=1]
  * </pre>
  */
-public final class SimulationLogGenerator {
+public record SimulationLogGenerator(long requestCount, double requestsPerSec, long seed) {
     static final String GATLING_VERSION = "3.15.1";
     static final String SIMULATION_CLASS = "dev.queuebench.simulations.QueueJourneySimulation";
     static final String SCENARIO = "queue-journey";
     /** 2026-11-25T10:15:00Z: a fixed start, so a seed always gives the same bytes. */
     static final long RUN_START_MILLIS = 1_764_065_700_000L;
 
-    private final long requestCount;
-    private final double requestsPerSec;
-    private final long seed;
-
-    public SimulationLogGenerator(long requestCount, double requestsPerSec, long seed) {
+    public SimulationLogGenerator {
         if (requestCount < 0) {
             throw new IllegalArgumentException("requestCount must be >= 0, was " + requestCount);
         }
         if (!(requestsPerSec > 0)) {
             throw new IllegalArgumentException("requestsPerSec must be > 0, was " + requestsPerSec);
         }
-        this.requestCount = requestCount;
-        this.requestsPerSec = requestsPerSec;
-        this.seed = seed;
     }
 
     /**
@@ -93,14 +90,12 @@ public final class SimulationLogGenerator {
     }
 
     public static void main(String[] args) throws IOException {
-        if (args.length < 2 || args.length > 4) {
-            System.err.println("usage: SimulationLogGenerator OUT_FILE RECORDS [REQUESTS_PER_SEC=30000] [SEED=1]");
-            System.exit(2);
-        }
-        Path file = Path.of(args[0]);
-        long records = Long.parseLong(args[1]);
-        double requestsPerSec = args.length > 2 ? Double.parseDouble(args[2]) : 30_000;
-        long seed = args.length > 3 ? Long.parseLong(args[3]) : 1;
+        MainArguments arguments = MainArguments.of(args, 2, 4,
+                "SimulationLogGenerator OUT_FILE RECORDS [REQUESTS_PER_SEC=30000] [SEED=1]");
+        Path file = arguments.path(0);
+        long records = arguments.longOr(1, 0);
+        double requestsPerSec = arguments.doubleOr(2, 30_000);
+        long seed = arguments.longOr(3, 1);
         CountingListener written = new CountingListener();
         long startNanos = System.nanoTime();
         try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 20)) {

@@ -47,7 +47,8 @@ public final class ConvertBenchmark {
                 elapsedSec, requests / elapsedSec, closedSeconds[0], tailBytes);
         System.out.printf("Heap: peak used %,d MiB (max %,d MiB); latency.hlog %,d bytes, requests.csv %,d bytes%n",
                 peakHeapBytes() >> 20, Runtime.getRuntime().maxMemory() >> 20,
-                Files.size(outDir.resolve(RunRecorder.LATENCY_FILE)), Files.size(outDir.resolve(RunRecorder.REQUESTS_FILE)));
+                Files.size(outDir.resolve(RunRecorder.LATENCY_FILE)),
+                Files.size(outDir.resolve(RunRecorder.REQUESTS_FILE)));
     }
 
     private static long peakHeapBytes() {

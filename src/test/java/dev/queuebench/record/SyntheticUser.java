@@ -63,10 +63,30 @@ final class SyntheticUser {
         leaves = random.nextDouble() < LEAVE_FRACTION;
     }
 
-    /** Requests a user makes on average, KOs aside: what turns a request rate into an arrival rate. */
+    /**
+     * Requests a user makes on average, a KO ending the journey: what turns a request rate into an
+     * arrival rate.
+     */
     static double meanRequestsPerUser() {
-        double meanPolls = (1 + MAX_POLLS) / 2.0;
-        return 1 + meanPolls + (1 - ABANDON_FRACTION) * (1 + LEAVE_FRACTION);
+        double pollsSent = 0;
+        double enterReached = 0;
+        for (int polls = 1; polls <= MAX_POLLS; polls++) {
+            double stillPolling = 1;
+            for (int poll = 0; poll < polls; poll++) {
+                pollsSent += stillPolling;
+                stillPolling *= okFraction(Step.STATUS);
+            }
+            enterReached += stillPolling;
+        }
+        pollsSent /= MAX_POLLS;
+        enterReached /= MAX_POLLS;
+        double enterAndLeave = (1 - ABANDON_FRACTION) * (1 + okFraction(Step.ENTER) * LEAVE_FRACTION);
+        double afterJoin = pollsSent + enterReached * enterAndLeave;
+        return 1 + okFraction(Step.JOIN) * afterJoin;
+    }
+
+    private static double okFraction(Step step) {
+        return (1 - TIMEOUT_FRACTION - REFUSED_FRACTION) * (1 - step.koFraction);
     }
 
     /** Sends the journey's first request at {@code arrivalMillis}. */

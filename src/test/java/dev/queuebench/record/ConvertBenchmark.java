@@ -18,7 +18,8 @@ import java.nio.file.Path;
  * /usr/bin/time -v java -Xmx1g -cp target/queuebench.jar:target/test-classes \
  *     dev.queuebench.record.ConvertBenchmark /tmp/simulation.log /tmp/convert-out [REQUEST_TIMEOUT_MS=10000]
  * </pre>
- * It prints records/s, elapsed seconds and the heap's peak use (the sum of the heap pools' peaks).
+ * It prints records/s, elapsed seconds and the heap's peak use as the sum of each heap pool's peak (an
+ * upper bound: the pools peak at different times, so it can exceed {@code -Xmx}).
  */
 public final class ConvertBenchmark {
     private ConvertBenchmark() {
@@ -45,7 +46,8 @@ public final class ConvertBenchmark {
         System.out.printf("Converted %s (%,d bytes) into %s: %,d requests in %.2f s, %,.0f requests/s,"
                 + " %,d seconds closed, incomplete tail %d bytes%n", log, Files.size(log), outDir, requests,
                 elapsedSec, requests / elapsedSec, closedSeconds[0], tailBytes);
-        System.out.printf("Heap: peak used %,d MiB (max %,d MiB); latency.hlog %,d bytes, requests.csv %,d bytes%n",
+        System.out.printf("Heap: pools' peaks summed %,d MiB (max %,d MiB);"
+                + " latency.hlog %,d bytes, requests.csv %,d bytes%n",
                 peakHeapBytes() >> 20, Runtime.getRuntime().maxMemory() >> 20,
                 Files.size(outDir.resolve(RunRecorder.LATENCY_FILE)),
                 Files.size(outDir.resolve(RunRecorder.REQUESTS_FILE)));

@@ -96,15 +96,23 @@ public record SimulationLogGenerator(long requestCount, double requestsPerSec, l
         long records = arguments.longOr(1, 0);
         double requestsPerSec = arguments.doubleOr(2, 30_000);
         long seed = arguments.longOr(3, 1);
+        SimulationLogGenerator generator;
+        try {
+            generator = new SimulationLogGenerator(records, requestsPerSec, seed);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+            return;
+        }
         CountingListener written = new CountingListener();
         long startNanos = System.nanoTime();
         try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 20)) {
-            new SimulationLogGenerator(records, requestsPerSec, seed).write(out, written);
+            generator.write(out, written);
         }
         double elapsedSec = (System.nanoTime() - startNanos) / 1e9;
         System.out.printf("Wrote %s: %,d bytes, %,d requests, %,d users, %.0f s of traffic, in %.1f s%n", file,
                 Files.size(file), records, written.usersStarted,
-                (written.lastEndMillis - RUN_START_MILLIS) / 1000.0, elapsedSec);
+                (Math.max(written.lastEndMillis, RUN_START_MILLIS) - RUN_START_MILLIS) / 1000.0, elapsedSec);
         for (Map.Entry<String, long[]> entry : written.okKoByName.entrySet()) {
             System.out.printf("  %-7s ok %,d  ko %,d%n", entry.getKey(), entry.getValue()[0], entry.getValue()[1]);
         }

@@ -51,10 +51,10 @@ public record SimulationLogGenerator(long requestCount, double requestsPerSec, l
         SplittableRandom random = new SplittableRandom(seed);
         double meanArrivalGapMillis = 1000.0 * SyntheticUser.meanRequestsPerUser() / requestsPerSec;
         try (SimulationLogWriter log = new SimulationLogWriter(out)) {
-            String description = "synthetic-" + requestCount + "-requests";
-            log.run(GATLING_VERSION, SIMULATION_CLASS, RUN_START_MILLIS, description, List.of(SCENARIO));
-            written.onRun(new SimulationLogHeader(GATLING_VERSION, SIMULATION_CLASS, RUN_START_MILLIS, description,
-                    List.of(SCENARIO)));
+            SimulationLogHeader header = new SimulationLogHeader(GATLING_VERSION, SIMULATION_CLASS, RUN_START_MILLIS,
+                    "synthetic-" + requestCount + "-requests", List.of(SCENARIO));
+            log.run(header);
+            written.onRun(header);
             // Users with a request in flight, by the time that request ends and gets written.
             PriorityQueue<SyntheticUser> inFlight = new PriorityQueue<>(
                     (a, b) -> Long.compare(a.endMillis, b.endMillis));

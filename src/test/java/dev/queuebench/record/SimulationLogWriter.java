@@ -5,7 +5,6 @@ import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -37,18 +36,17 @@ final class SimulationLogWriter implements AutoCloseable {
         this.out = out;
     }
 
-    /** The run record; must come first. Scenario indexes in {@link #user} refer to {@code scenarios}. */
-    void run(String gatlingVersion, String simulationClass, long startMillis, String runDescription,
-            List<String> scenarios) throws IOException {
-        runStartMillis = startMillis;
+    /** The run record; must come first. Scenario indexes in {@link #user} refer to its scenarios. */
+    void run(SimulationLogHeader header) throws IOException {
+        runStartMillis = header.startMillis();
         writeByte(RUN);
-        writeString(gatlingVersion);
-        writeString(simulationClass);
+        writeString(header.gatlingVersion());
+        writeString(header.simulationClassName());
         room(Long.BYTES);
-        buffer.putLong(startMillis);
-        writeString(runDescription);
-        writeInt(scenarios.size());
-        for (String scenario : scenarios) {
+        buffer.putLong(header.startMillis());
+        writeString(header.runDescription());
+        writeInt(header.scenarios().size());
+        for (String scenario : header.scenarios()) {
             writeString(scenario);
         }
         // assertion count

@@ -27,8 +27,7 @@ class SimulationLogWriterTest {
     private record Rewriter(SimulationLogWriter writer) implements SimulationLogListener {
         @Override
         public void onRun(SimulationLogHeader header) {
-            write(() -> writer.run(header.gatlingVersion(), header.simulationClassName(), header.startMillis(),
-                    header.runDescription(), header.scenarios()));
+            write(() -> writer.run(header));
         }
 
         @Override

@@ -10,6 +10,8 @@ final class CountingListener implements SimulationLogListener {
     final Map<String, Long> koByMessage = new TreeMap<>();
     long usersStarted;
     long usersEnded;
+    long responseTimeSumMillis;
+    long lastEndMillis = Long.MIN_VALUE;
 
     @Override
     public void onRun(SimulationLogHeader runHeader) {
@@ -28,6 +30,8 @@ final class CountingListener implements SimulationLogListener {
     @Override
     public void onRequest(String name, long startMillis, long endMillis, boolean ok, String message) {
         okKoByName.computeIfAbsent(name, n -> new long[2])[ok ? 0 : 1]++;
+        responseTimeSumMillis += endMillis - startMillis;
+        lastEndMillis = Math.max(lastEndMillis, endMillis);
         if (!ok) {
             koByMessage.merge(message, 1L, Long::sum);
         }

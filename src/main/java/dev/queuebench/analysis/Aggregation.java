@@ -1,7 +1,6 @@
 package dev.queuebench.analysis;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.HdrHistogram.Histogram;
@@ -85,7 +84,4 @@ final class Aggregation {
         return perSecond;
     }
 
-    List<String> requestNames() {
-        return measured.keySet().stream().filter(name -> !ALL.equals(name)).toList();
-    }
 }

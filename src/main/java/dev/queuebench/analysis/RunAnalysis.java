@@ -32,6 +32,11 @@ public final class RunAnalysis {
 
     public static RunSummary analyze(Path runDir) {
         RunData data = RunData.read(runDir);
+        return analyze(data, ServerMetrics.read(data.files()));
+    }
+
+    /** As {@link #analyze(Path)}, for a caller that has read the server metrics already (the HTML report draws them). */
+    public static RunSummary analyze(RunData data, ServerMetrics server) {
         RunFiles files = data.files();
         RunInfo info = data.info();
         RequestLog requests = data.requests();
@@ -45,7 +50,7 @@ public final class RunAnalysis {
         LatencyLog.forEachSecond(files.file(RunFiles.LATENCY_LOG), aggregation::accept);
         aggregation.finish();
 
-        List<String> names = new ArrayList<>(new TreeSet<>(requests.requestNames()));
+        List<String> names = requests.requestNames();
         List<StepSummary> steps = new ArrayList<>();
         for (LoadStep step : timeline.steps()) {
             steps.add(summarize(step, requests, timeline, names, aggregation));
@@ -62,7 +67,6 @@ public final class RunAnalysis {
 
         List<LoadLevel> levels = byHolds ? holdLevels(holds, steps) : bandLevels(levelOfSecond, requests, aggregation);
         Knee knee = KneeFinder.find(levels, byHolds ? "hold-steps" : "rate-bands");
-        ServerMetrics server = ServerMetrics.read(files);
         double lowLoadP99 = knee.levels().isEmpty() ? measured.get(Aggregation.ALL).latency().p99Micros()
                 : knee.levels().get(0).latency().p99Micros();
         List<MetricCorrelation> drivers = LatencyDrivers.rank(p99ForCorrelation(aggregation, timeline, requests),

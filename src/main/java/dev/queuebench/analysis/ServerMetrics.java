@@ -108,16 +108,8 @@ public final class ServerMetrics {
         }
     }
 
-    public boolean isEmpty() {
-        return series.isEmpty();
-    }
-
     public boolean hasServerSamples() {
         return series.keySet().stream().anyMatch(key -> "server".equals(key.source()));
-    }
-
-    public boolean hasCloudwatch() {
-        return series.keySet().stream().anyMatch(key -> "cloudwatch".equals(key.source()));
     }
 
     public Map<SeriesKey, NavigableMap<Long, Double>> all() {
@@ -131,14 +123,6 @@ public final class ServerMetrics {
     public int periodSec(SeriesKey key) {
         return periodSec.getOrDefault(key, 1);
     }
-
-    /** Sampler nodes present in {@code server.csv} ({@code primary}, {@code reader}). */
-    public TreeSet<String> serverNodes() {
-        TreeSet<String> nodes = new TreeSet<>();
-        series.keySet().stream().filter(key -> "server".equals(key.source())).forEach(key -> nodes.add(key.node()));
-        return nodes;
-    }
-
     /**
      * The per-second sum of one sampler metric over every node (e.g. engine CPU of primary and
      * reader together); a second counts only when every node that has the metric has a sample.

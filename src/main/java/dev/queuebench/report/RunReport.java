@@ -1,6 +1,7 @@
 package dev.queuebench.report;
 
 import dev.queuebench.analysis.RunAnalysis;
+import dev.queuebench.analysis.RunData;
 import dev.queuebench.analysis.RunFiles;
 import dev.queuebench.analysis.RunSummary;
 import dev.queuebench.analysis.ServerMetrics;
@@ -17,9 +18,10 @@ public final class RunReport {
     }
 
     public static RunSummary write(Path runDir) throws IOException {
-        RunSummary summary = RunAnalysis.analyze(runDir);
-        RunFiles files = RunFiles.open(runDir);
+        RunData data = RunData.read(runDir);
+        RunFiles files = data.files();
         ServerMetrics server = ServerMetrics.read(files);
+        RunSummary summary = RunAnalysis.analyze(data, server);
         SummaryJson.write(summary, files.file(RunFiles.SUMMARY_JSON));
         atomically(files.file(RunFiles.REPORT_MD), MarkdownReport.render(summary));
         atomically(files.file(RunFiles.REPORT_HTML), HtmlReport.render(summary, server));

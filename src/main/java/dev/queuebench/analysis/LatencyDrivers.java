@@ -105,8 +105,13 @@ public final class LatencyDrivers {
                     "; p99 was above twice its low-load %.1f ms only when %s was at or above %s.",
                     lowLoadP99Micros / 1000, top.series().metric(), number(top.aboveValue()));
         }
-        return base + String.format(Locale.ROOT, "; p99 never went above twice its low-load %.1f ms.",
-                lowLoadP99Micros / 1000);
+        if (Double.isNaN(top.aboveValue())) {
+            // Flat latency: whatever co-moves with its small wobbles does not drive it at this load.
+            return String.format(Locale.ROOT, "p99 stayed within twice its low-load %.1f ms all run, so no server "
+                    + "metric drives it at this load; the closest co-movement: %s.", lowLoadP99Micros / 1000,
+                    base.substring("p99 ".length()));
+        }
+        return base + ".";
     }
 
     static String number(double value) {

@@ -76,7 +76,8 @@ public final class LatencyDrivers {
                     || (Math.abs(Math.abs(rho) - Math.abs(best.rho())) <= 1e-12 && Math.abs(lag) < Math.abs(best.lagSec()))) {
                 double above = pairs.stream().filter(p -> p[1] > 2 * lowLoadP99Micros).mapToDouble(p -> p[0]).min()
                         .orElse(Double.NaN);
-                best = new MetricCorrelation(key, rho, lag, pairs.size(), above);
+                best = new MetricCorrelation(key, rho, lag, pairs.size(), above,
+                        java.util.Arrays.stream(x).min().orElse(Double.NaN));
             }
         }
         return best;
@@ -100,6 +101,10 @@ public final class LatencyDrivers {
         }
         String strength = Math.abs(top.rho()) >= STRONG_RHO ? "" : " (a moderate relation only)";
         base += strength;
+        if (!Double.isNaN(top.aboveValue()) && top.rho() > 0 && top.aboveValue() <= top.lowestValue()) {
+            return base + String.format(Locale.ROOT, "; p99 rose above twice its low-load %.1f ms at every level of "
+                    + "%s, so it sets no threshold.", lowLoadP99Micros / 1000, top.series().metric());
+        }
         if (!Double.isNaN(top.aboveValue()) && top.rho() > 0) {
             return base + String.format(Locale.ROOT,
                     "; p99 was above twice its low-load %.1f ms only when %s was at or above %s.",

@@ -8,6 +8,9 @@ package dev.queuebench.analysis;
  * @param samples        seconds compared
  * @param aboveValue     the lowest metric value among the seconds where p99 was more than twice its
  *                       low-load value (NaN when p99 never was): "p99 follows X above this"
+ * @param lowestValue    the metric's lowest value over the compared seconds: when {@code aboveValue}
+ *                       equals it, the metric sets no threshold
  */
-public record MetricCorrelation(SeriesKey series, double rho, int lagSec, int samples, double aboveValue) {
+public record MetricCorrelation(SeriesKey series, double rho, int lagSec, int samples, double aboveValue,
+        double lowestValue) {
 }

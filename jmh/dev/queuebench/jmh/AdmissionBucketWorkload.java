@@ -21,6 +21,7 @@ final class AdmissionBucketWorkload implements ScriptWorkload {
         return new ScriptCall(List.of(QueueKeys.admissionBucket(spread.pick("evt"))),
                 List.of(Integer.toString(SETTINGS.bucketCapacityTokens()),
                         Integer.toString(SETTINGS.bucketRefillPerSec()),
+                        // The clock here is the script's "now" argument, as the gateway passes it: data, not timing.
                         String.format(Locale.ROOT, "%.3f", System.currentTimeMillis() / 1000.0), "1"));
     }
 

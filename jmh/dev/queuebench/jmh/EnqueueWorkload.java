@@ -27,6 +27,7 @@ final class EnqueueWorkload implements ScriptWorkload {
         String userId = "user-" + uniqueId;
         return new ScriptCall(List.of(QueueKeys.dedupe(eventId, userId), QueueKeys.userStream(eventId, userId)),
                 List.of(Integer.toString(SETTINGS.dedupeTtlSec()), "waiting_token", "token-" + uniqueId,
+                        // The join time stored in the queue entry, as the gateway writes it: data, not timing.
                         "event_id", eventId, "joined_at_ms", Long.toString(System.currentTimeMillis())));
     }
 

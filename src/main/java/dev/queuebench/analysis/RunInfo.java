@@ -44,6 +44,23 @@ public record RunInfo(String id, String label, String profileName, String profil
                 root.path("reason").asText(""), root.path("start_ms").asLong(), root.path("end_ms").asLong(0), object);
     }
 
+    /** Users a phase planned and started, from run.json's {@code delivery}. */
+    public record PhaseDelivery(String phase, double intendedUsers, double startedUsers) {
+        /** Started ÷ planned, percent; NaN when the phase planned nobody. */
+        public double deliveredPct() {
+            return intendedUsers > 0 ? 100 * startedUsers / intendedUsers : Double.NaN;
+        }
+    }
+
+    public List<PhaseDelivery> delivery() {
+        List<PhaseDelivery> phases = new ArrayList<>();
+        for (JsonNode phase : raw.path("delivery")) {
+            phases.add(new PhaseDelivery(phase.path("phase").asText(), phase.path("intended_users").asDouble(),
+                    phase.path("started_users").asDouble()));
+        }
+        return phases;
+    }
+
     /** True when the run did not deliver its load or did not finish: it can never pass a gate. */
     public boolean deliveredNoVerdict() {
         return OUTCOME_SATURATED.equals(outcome) || OUTCOME_ABORTED.equals(outcome) || "running".equals(outcome);

@@ -93,11 +93,11 @@ final class RunWarnings {
     private static double usersDeliveredPct(RunInfo info) {
         double intended = 0;
         double started = 0;
-        for (JsonNode phase : info.raw().path("delivery")) {
-            intended += phase.path("intended_users").asDouble();
-            started += phase.path("started_users").asDouble();
+        for (RunInfo.PhaseDelivery phase : info.delivery()) {
+            intended += phase.intendedUsers();
+            started += phase.startedUsers();
         }
-        return intended > 0 ? 100 * started / intended : Double.NaN;
+        return new RunInfo.PhaseDelivery("all", intended, started).deliveredPct();
     }
 
 }

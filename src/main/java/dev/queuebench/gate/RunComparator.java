@@ -1,6 +1,7 @@
 package dev.queuebench.gate;
 
 import dev.queuebench.analysis.RunAnalysis;
+import dev.queuebench.analysis.RunInfo;
 import dev.queuebench.analysis.RunSummary;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -42,12 +43,18 @@ public final class RunComparator {
             }
         }
         differences.add(cpuPerRequest(base.cpuAndRequests, cand.cpuAndRequests));
-        differences.add(pointOnly("measured", "run", "delivered_requests_pct", "%", base.deliveredPct,
-                cand.deliveredPct, true));
-        cand.deliveredUsersPct.forEach((step, pct) -> differences.add(pointOnly(step, "run", "delivered_users_pct", "%",
-                base.deliveredUsersPct.getOrDefault(step, Double.NaN), pct, true)));
         RunSummary baseSummary = RunAnalysis.analyze(baselineDir);
         RunSummary candSummary = RunAnalysis.analyze(candidateDir);
+        differences.add(pointOnly("measured", "run", "delivered_requests_pct", "%", baseSummary.deliveredPct(),
+                candSummary.deliveredPct(), true));
+        for (RunInfo.PhaseDelivery phase : candSummary.info().delivery()) {
+            double basePct = baseSummary.info().delivery().stream().filter(b -> b.phase().equals(phase.phase()))
+                    .mapToDouble(RunInfo.PhaseDelivery::deliveredPct).findFirst().orElse(Double.NaN);
+            if (!Double.isNaN(phase.deliveredPct())) {
+                differences.add(pointOnly(phase.phase(), "run", "delivered_users_pct", "%", basePct,
+                        phase.deliveredPct(), true));
+            }
+        }
         differences.add(pointOnly("measured", "run", "commands_per_request", "commands", mean(baseSummary, "commands"),
                 mean(candSummary, "commands"), false));
         differences.add(pointOnly("measured", "run", "network_bytes_per_request", "B", mean(baseSummary, "network_bytes"),

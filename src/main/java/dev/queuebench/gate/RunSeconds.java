@@ -7,7 +7,6 @@ import dev.queuebench.analysis.RequestLog;
 import dev.queuebench.analysis.RequestSecond;
 import dev.queuebench.analysis.RunData;
 import dev.queuebench.analysis.RunFiles;
-import dev.queuebench.analysis.RunInfo;
 import dev.queuebench.analysis.ServerMetrics;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -26,44 +25,20 @@ final class RunSeconds {
     static final String ALL = "all";
     static final String ANY_STEP = "measured";
 
-    final RunInfo info;
     /** step name → request name → seconds; step {@value #ANY_STEP} holds every measured second. */
     final Map<String, Map<String, List<SparseSecond>>> seconds = new LinkedHashMap<>();
     /** measured second → {engine CPU µs, requests started}. */
     final NavigableMap<Long, double[]> cpuAndRequests = new TreeMap<>();
-    final double deliveredPct;
-    /** phase name → users started ÷ users intended, percent, from run.json's {@code delivery}. */
-    final Map<String, Double> deliveredUsersPct = new LinkedHashMap<>();
 
-    private RunSeconds(RunInfo info, double deliveredPct) {
-        this.info = info;
-        this.deliveredPct = deliveredPct;
+    private RunSeconds() {
     }
 
     static RunSeconds read(Path runDir) {
         RunData data = RunData.read(runDir);
         RunFiles files = data.files();
-        RunInfo info = data.info();
         RequestLog requests = data.requests();
         LoadTimeline timeline = data.timeline();
-        double intended = 0;
-        double achieved = 0;
-        for (LoadStep step : timeline.steps()) {
-            if (step.measured()) {
-                for (long sec = step.startEpochSec(); sec < step.endEpochSec(); sec++) {
-                    intended += timeline.intendedRps(sec);
-                    achieved += requests.totalAt(sec);
-                }
-            }
-        }
-        RunSeconds run = new RunSeconds(info, intended > 0 ? 100 * achieved / intended : Double.NaN);
-        for (com.fasterxml.jackson.databind.JsonNode phase : info.raw().path("delivery")) {
-            double intendedUsers = phase.path("intended_users").asDouble();
-            if (intendedUsers > 0) {
-                run.deliveredUsersPct.put(phase.path("phase").asText(),
-                        100 * phase.path("started_users").asDouble() / intendedUsers);
-            }
-        }
+        RunSeconds run = new RunSeconds();
         // Intervals come second by second; a second's "all" is whole once the next second starts.
         long[] openSec = {Long.MIN_VALUE};
         org.HdrHistogram.Histogram open = new org.HdrHistogram.Histogram(3);

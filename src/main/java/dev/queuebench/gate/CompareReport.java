@@ -1,5 +1,6 @@
 package dev.queuebench.gate;
 
+import dev.queuebench.report.HtmlReport;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -67,11 +68,11 @@ public final class CompareReport {
                 + "max-width:1280px;padding:0 16px}table{border-collapse:collapse}th,td{border:1px solid #d8dde6;"
                 + "padding:3px 8px;text-align:right}td:nth-child(-n+3),th:nth-child(-n+3){text-align:left}"
                 + "th{background:#f2f4f8}.worse{background:#fde2e1}.better{background:#e3f6e5}</style></head><body>\n");
-        html.append("<h1>queuebench compare</h1>\n<p>Baseline <b>").append(GateOutputs.escape(comparison.baseline().info().id()))
-                .append("</b>, candidate <b>").append(GateOutputs.escape(comparison.candidate().info().id()))
+        html.append("<h1>queuebench compare</h1>\n<p>Baseline <b>").append(HtmlReport.escape(comparison.baseline().info().id()))
+                .append("</b>, candidate <b>").append(HtmlReport.escape(comparison.candidate().info().id()))
                 .append("</b>. 95% block-bootstrap intervals over the runs' seconds.</p>\n<table>\n<tr>");
         for (String header : HEADERS) {
-            html.append("<th>").append(GateOutputs.escape(header)).append("</th>");
+            html.append("<th>").append(HtmlReport.escape(header)).append("</th>");
         }
         html.append("</tr>\n");
         for (List<String> row : rows(comparison)) {
@@ -79,7 +80,7 @@ public final class CompareReport {
             String css = last.endsWith(" worse") ? " class=\"worse\"" : last.endsWith(" better") ? " class=\"better\"" : "";
             html.append("<tr").append(css).append('>');
             for (String cell : row) {
-                html.append("<td>").append(GateOutputs.escape(cell)).append("</td>");
+                html.append("<td>").append(HtmlReport.escape(cell)).append("</td>");
             }
             html.append("</tr>\n");
         }

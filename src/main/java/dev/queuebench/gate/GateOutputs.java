@@ -1,5 +1,6 @@
 package dev.queuebench.gate;
 
+import dev.queuebench.report.HtmlReport;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,21 +41,21 @@ public final class GateOutputs {
         xml.append("<testsuites>\n<testsuite name=\"queuebench gate\" tests=\"").append(rules.size())
                 .append("\" failures=\"").append(failures).append("\" errors=\"0\" skipped=\"").append(skipped)
                 .append("\">\n");
-        xml.append("  <properties><property name=\"baseline\" value=\"").append(escape(baseline))
-                .append("\"/><property name=\"candidate\" value=\"").append(escape(candidate))
+        xml.append("  <properties><property name=\"baseline\" value=\"").append(HtmlReport.escape(baseline))
+                .append("\"/><property name=\"candidate\" value=\"").append(HtmlReport.escape(candidate))
                 .append("\"/></properties>\n");
         rules.forEach((rule, ruleChecks) -> {
-            xml.append("  <testcase classname=\"queuebench.gate\" name=\"").append(escape(rule)).append("\">\n");
+            xml.append("  <testcase classname=\"queuebench.gate\" name=\"").append(HtmlReport.escape(rule)).append("\">\n");
             Verdict verdict = ruleVerdict(ruleChecks);
             String details = details(ruleChecks);
             if (verdict == Verdict.FAIL) {
                 long failed = ruleChecks.stream().filter(c -> c.verdict() == Verdict.FAIL).count();
                 xml.append("    <failure message=\"").append(failed).append(" check(s) beyond the limit, beyond noise\">")
-                        .append(escape(details)).append("</failure>\n");
+                        .append(HtmlReport.escape(details)).append("</failure>\n");
             } else if (verdict == Verdict.SKIPPED) {
-                xml.append("    <skipped message=\"").append(escape(ruleChecks.get(0).evidence())).append("\"/>\n");
+                xml.append("    <skipped message=\"").append(HtmlReport.escape(ruleChecks.get(0).evidence())).append("\"/>\n");
             }
-            xml.append("    <system-out>").append(escape(details)).append("</system-out>\n  </testcase>\n");
+            xml.append("    <system-out>").append(HtmlReport.escape(details)).append("</system-out>\n  </testcase>\n");
         });
         xml.append("</testsuite>\n</testsuites>\n");
         return xml.toString();
@@ -104,7 +105,4 @@ public final class GateOutputs {
         };
     }
 
-    static String escape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
-    }
 }

@@ -2,9 +2,8 @@ package dev.queuebench.gate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.queuebench.analysis.BundledText;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -36,15 +35,7 @@ public final class GateRules {
     }
 
     public static String defaultText() {
-        try (InputStream in = GateRules.class.getClassLoader().getResourceAsStream(DEFAULT_RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException(DEFAULT_RESOURCE + " is missing from the jar; rebuild with: "
-                        + "./mvnw -q -B package -DskipTests");
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot read " + DEFAULT_RESOURCE + ": " + e.getMessage(), e);
-        }
+        return BundledText.read(DEFAULT_RESOURCE);
     }
 
     public static List<GateRule> defaults() {

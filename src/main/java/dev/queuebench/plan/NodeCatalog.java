@@ -2,9 +2,8 @@ package dev.queuebench.plan;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.queuebench.analysis.BundledText;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -32,15 +31,7 @@ public record NodeCatalog(List<NodeType> nodes, int engineMaxConnections, double
     }
 
     public static String bundledText() {
-        try (InputStream in = NodeCatalog.class.getClassLoader().getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException(RESOURCE + " is missing from the jar; rebuild with: "
-                        + "./mvnw -q -B package -DskipTests");
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot read " + RESOURCE + ": " + e.getMessage(), e);
-        }
+        return BundledText.read(RESOURCE);
     }
 
     public static NodeCatalog read(Path file) {

@@ -1,11 +1,11 @@
 package dev.queuebench.report;
 
+import dev.queuebench.analysis.BundledText;
 import dev.queuebench.analysis.RunSummary;
 import dev.queuebench.analysis.ServerMetrics;
 import java.io.IOException;
-import java.io.InputStream;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Properties;
 
@@ -23,14 +23,14 @@ public final class HtmlReport {
     public static String render(RunSummary summary, ServerMetrics server) {
         String data = ChartData.build(summary, server).toString().replace("</", "<\\/");
         String uplot = "META-INF/resources/webjars/uplot/" + uplotVersion() + "/dist/";
-        return resource("report/report.html")
+        return BundledText.read("report/report.html")
                 .replace("{{TITLE}}", escape("queuebench " + summary.info().id()))
-                .replace("{{UPLOT_CSS}}", resource(uplot + "uPlot.min.css"))
-                .replace("{{REPORT_CSS}}", resource("report/report.css"))
+                .replace("{{UPLOT_CSS}}", BundledText.read(uplot + "uPlot.min.css"))
+                .replace("{{REPORT_CSS}}", BundledText.read("report/report.css"))
                 .replace("{{BODY}}", body(summary))
                 .replace("{{DATA}}", data)
-                .replace("{{UPLOT_JS}}", resource(uplot + "uPlot.iife.min.js"))
-                .replace("{{REPORT_JS}}", resource("report/report.js"));
+                .replace("{{UPLOT_JS}}", BundledText.read(uplot + "uPlot.iife.min.js"))
+                .replace("{{REPORT_JS}}", BundledText.read("report/report.js"));
     }
 
     private static String body(RunSummary summary) {
@@ -77,33 +77,17 @@ public final class HtmlReport {
         html.append("</table>\n");
     }
 
-    static String escape(String text) {
+    public static String escape(String text) {
         return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 
     private static String uplotVersion() {
         Properties properties = new Properties();
-        try (InputStream in = HtmlReport.class.getClassLoader().getResourceAsStream(UPLOT_POM)) {
-            if (in == null) {
-                throw new IllegalStateException("the uPlot WebJar is missing from the classpath (" + UPLOT_POM
-                        + "); rebuild with: ./mvnw -q -B package -DskipTests");
-            }
-            properties.load(in);
+        try {
+            properties.load(new StringReader(BundledText.read(UPLOT_POM)));
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new UncheckedIOException("cannot read " + UPLOT_POM + ": " + e.getMessage(), e);
         }
         return properties.getProperty("version");
-    }
-
-    private static String resource(String path) {
-        try (InputStream in = HtmlReport.class.getClassLoader().getResourceAsStream(path)) {
-            if (in == null) {
-                throw new IllegalStateException("resource " + path + " is missing from the jar; rebuild with: "
-                        + "./mvnw -q -B package -DskipTests");
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + path + ": " + e.getMessage(), e);
-        }
     }
 }

@@ -1,9 +1,5 @@
 package dev.queuebench.analysis;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -39,73 +35,19 @@ public final class ServerMetrics {
     }
 
     private static void readServer(Path file, Map<SeriesKey, NavigableMap<Long, Double>> series) {
-        readCsv(file, SERVER_HEADER, 4, (fields, lineNumber) -> series
+        CsvRows.read(file, SERVER_HEADER, 4, fields -> series
                 .computeIfAbsent(SeriesKey.server(fields[1], fields[2]), k -> new TreeMap<>())
                 .put(Long.parseLong(fields[0]), Double.parseDouble(fields[3])));
     }
 
     private static void readCloudwatch(Path file, Map<SeriesKey, NavigableMap<Long, Double>> series,
             Map<SeriesKey, Integer> periods) {
-        readCsv(file, CLOUDWATCH_HEADER, 6, (fields, lineNumber) -> {
+        CsvRows.read(file, CLOUDWATCH_HEADER, 6, fields -> {
             SeriesKey key = SeriesKey.cloudwatch(fields[1], fields[2], fields[3]);
             series.computeIfAbsent(key, k -> new TreeMap<>()).put(Long.parseLong(fields[0]),
                     Double.parseDouble(fields[5]));
             periods.put(key, Integer.parseInt(fields[4]));
         });
-    }
-
-    private interface Row {
-        void accept(String[] fields, int lineNumber);
-    }
-
-    private static void readCsv(Path file, String header, int fieldCount, Row row) {
-        if (!Files.isRegularFile(file)) {
-            return;
-        }
-        try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            String first = reader.readLine();
-            if (first == null) {
-                return;
-            }
-            if (!first.equals(header)) {
-                throw new RunDataException(file + " line 1: expected the header '" + header + "', found '" + first + "'");
-            }
-            String line;
-            int lineNumber = 1;
-            String previous = null;
-            while ((line = reader.readLine()) != null) {
-                lineNumber++;
-                if (previous != null) {
-                    parse(file, lineNumber - 1, previous, fieldCount, header, row);
-                }
-                previous = line;
-            }
-            if (previous != null) {
-                try {
-                    parse(file, lineNumber, previous, fieldCount, header, row);
-                } catch (RunDataException truncatedLastLine) {
-                    // A sampler killed mid-write leaves half a line; the samples before it stand.
-                }
-            }
-        } catch (IOException e) {
-            throw new RunDataException("cannot read " + file + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static void parse(Path file, int lineNumber, String line, int fieldCount, String header, Row row) {
-        if (line.isBlank()) {
-            return;
-        }
-        String[] fields = line.split(",", -1);
-        if (fields.length != fieldCount) {
-            throw new RunDataException(file + " line " + lineNumber + ": expected " + fieldCount + " fields (" + header
-                    + "), found " + fields.length + ": '" + line + "'");
-        }
-        try {
-            row.accept(fields, lineNumber);
-        } catch (NumberFormatException e) {
-            throw new RunDataException(file + " line " + lineNumber + ": not a number where one belongs: '" + line + "'");
-        }
     }
 
     public boolean hasServerSamples() {

@@ -51,13 +51,60 @@ public record JourneyShape(int pollsPerUser, int pollIntervalMillis, double leav
         double[] weights = new double[lastPollMillis / 1000 + 1];
         weights[0] += 1;
         for (int poll = 1; poll <= pollsPerUser; poll++) {
-            // Abandoners make poll i when they chose at least i polls: (max - i + 1) / max of them.
-            double abandonersStillPolling = poll > abandonerMaxPolls() ? 0
-                    : (double) (abandonerMaxPolls() - poll + 1) / abandonerMaxPolls();
-            weights[poll * pollIntervalMillis / 1000] += (1 - abandonFraction) + abandonFraction * abandonersStillPolling;
+            weights[poll * pollIntervalMillis / 1000] += pollWeight(poll);
         }
         weights[lastPollMillis / 1000] += (1 - abandonFraction) * leaveFraction;
         return weights;
+    }
+
+    /**
+     * The share of journeys still under way at {@code ageSec} after their join: those with a poll (or
+     * their leave) still to come. The model's survivors, for ages the arrival control has not seen yet.
+     */
+    public double survivingAt(double ageSec) {
+        double intervalSec = pollIntervalMillis / 1000.0;
+        double patient = pollsPerUser * intervalSec > ageSec ? 1 - abandonFraction : 0;
+        int abandonersLater = 0;
+        for (int polls = 1; polls <= abandonerMaxPolls(); polls++) {
+            if (polls * intervalSec > ageSec) {
+                abandonersLater++;
+            }
+        }
+        return patient + abandonFraction * abandonersLater / abandonerMaxPolls();
+    }
+
+    /** Expected requests per journey (all journeys, not survivors) sent later than {@code ageSec} after the join. */
+    public double requestsAfter(double ageSec) {
+        return sumAfter(ageSec, false);
+    }
+
+    /** The sum of those requests' ages in seconds, for the mean delay from arrival to request. */
+    public double requestSecondsAfter(double ageSec) {
+        return sumAfter(ageSec, true);
+    }
+
+    private double sumAfter(double ageSec, boolean weighByAge) {
+        double intervalSec = pollIntervalMillis / 1000.0;
+        double total = 0;
+        for (int poll = 1; poll <= pollsPerUser; poll++) {
+            double atSec = poll * intervalSec;
+            if (atSec > ageSec) {
+                total += pollWeight(poll) * (weighByAge ? atSec : 1);
+            }
+        }
+        double lastSec = pollsPerUser * intervalSec;
+        if (lastSec > ageSec) {
+            total += (1 - abandonFraction) * leaveFraction * (weighByAge ? lastSec : 1);
+        }
+        return total;
+    }
+
+    /** Expected number of users making poll {@code poll}: all patient users and the abandoners who got that far. */
+    private double pollWeight(int poll) {
+        // Abandoners make poll i when they chose at least i polls: (max - i + 1) / max of them.
+        double abandonersStillPolling = poll > abandonerMaxPolls() ? 0
+                : (double) (abandonerMaxPolls() - poll + 1) / abandonerMaxPolls();
+        return (1 - abandonFraction) + abandonFraction * abandonersStillPolling;
     }
 
     /** How long a user who does not abandon stays, in seconds. */

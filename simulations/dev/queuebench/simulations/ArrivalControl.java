@@ -38,7 +38,7 @@ public final class ArrivalControl {
 
     static final double BUCKET_SEC = 0.5;
     /** Time constant of the age profile's memory: older observations fade with exp(−age/this). */
-    static final double MEMORY_SEC = 10;
+    static final double MEMORY_SEC = 5;
     /** Journeys that must have reached an age before its own rates replace the model's. */
     static final double MIN_AT_RISK = 5;
     private static final long BUCKET_NANOS = (long) (BUCKET_SEC * 1e9);
@@ -65,6 +65,8 @@ public final class ArrivalControl {
     private double credit;
     private long journeysStarted;
     private long candidatesSkipped;
+    private static final boolean TRACE = Boolean.getBoolean("qb.traceArrivals");
+    private long lastTraceSec = -1;
 
     /**
      * @param requestRate     the planned total requests per second, stretch by stretch
@@ -107,6 +109,11 @@ public final class ArrivalControl {
         double plannedAhead = rateAt(requestRate, offsetSec + meanRequestDelaySec);
         // Nothing planned now means no arrivals (a polling-only phase); past the plan's end, hold the last rate.
         double planned = plannedNow == 0 ? 0 : plannedAhead > 0 ? plannedAhead : plannedNow;
+        if (TRACE && (long) offsetSec != lastTraceSec) {
+            lastTraceSec = (long) offsetSec;
+            System.out.printf("trace t=%d R=%.2f D=%.2f planned=%.1f ceiling=%.1f started=%d%n", lastTraceSec,
+                    requestsPerJourney, meanRequestDelaySec, planned, ceilingPerSec, journeysStarted);
+        }
         double probability = ceilingPerSec > 0 ? Math.min(1, planned / requestsPerJourney / ceilingPerSec) : 0;
         boolean admitted;
         if (poissonArrivals) {

@@ -1,5 +1,6 @@
 package dev.queuebench.simulations;
 
+import dev.queuebench.load.JourneyShape;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,6 +15,10 @@ import java.util.List;
  *   <li>{@code qb.baseUrl}: the gateway, default {@code http://127.0.0.1:8080}</li>
  *   <li>{@code qb.injection}: the open-model arrival steps, {@code durationSec:fromUsersPerSec:toUsersPerSec}
  *       separated by {@code ;}, default {@code 5:1:5;10:5:5}</li>
+ *   <li>{@code qb.requestRate}: the planned total requests per second, {@code durationSec:fromRps:toRps}
+ *       steps like {@code qb.injection}'s. When set, {@code qb.injection} is the ceiling of candidate
+ *       arrivals and {@link ArrivalControl} lets as many start a journey as the plan needs; when unset,
+ *       every injected user is a journey (plain arrival rates)</li>
  *   <li>{@code qb.events}: how many event ids the users spread over, default 1 (one hot event)</li>
  *   <li>{@code qb.pollsPerUser}: status polls (or enter attempts) per user, default 5</li>
  *   <li>{@code qb.pollIntervalMillis} and {@code qb.pollJitterMillis}: a poll every 2,000 ± 500 ms</li>
@@ -54,7 +59,25 @@ public final class JourneyConfig {
     public static final boolean POISSON_ARRIVALS =
             Boolean.parseBoolean(System.getProperty("qb.poissonArrivals", "true"));
 
+    /** Decides which injected users start a journey, or null when every one does. */
+    public static final ArrivalControl ARRIVAL_CONTROL = arrivalControl(System.getProperty("qb.requestRate"));
+
     private JourneyConfig() {
+    }
+
+    private static ArrivalControl arrivalControl(String requestRate) {
+        if (requestRate == null || requestRate.isBlank()) {
+            return null;
+        }
+        JourneyShape model = new JourneyShape(POLLS_PER_USER, (int) POLL_INTERVAL.toMillis(), LEAVE_FRACTION,
+                ABANDON_FRACTION, EVENTS);
+        return new ArrivalControl(stretches(parseSteps(requestRate)), stretches(INJECTION), POISSON_ARRIVALS, model);
+    }
+
+    private static List<ArrivalControl.Stretch> stretches(List<Step> steps) {
+        return steps.stream()
+                .map(step -> new ArrivalControl.Stretch(step.durationSec(), step.fromUsersPerSec(), step.toUsersPerSec()))
+                .toList();
     }
 
     static List<Step> parseSteps(String spec) {

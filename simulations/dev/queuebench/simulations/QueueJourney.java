@@ -15,8 +15,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * poll, a fraction of users leave; a fraction abandons half-way and simply stops polling, so its
  * heartbeat expires on the server.
  *
- * <p>queuebench's {@code JourneyShape} models this journey's requests per user, to turn a
- * profile's request rates into the arrival rates given here; keep the two in step.
+ * <p>Not every injected user makes the journey: with {@code qb.requestRate} set, {@link ArrivalControl}
+ * picks the ones that do so that the request rate follows the plan. queuebench's {@code JourneyShape}
+ * models this journey for the ages the control has not observed yet; keep the two in step.
  */
 public final class QueueJourney {
     private static final AtomicLong USERS = new AtomicLong();
@@ -25,20 +26,49 @@ public final class QueueJourney {
     }
 
     static ChainBuilder chain() {
-        return exec(QueueJourney::newUser)
+        return exec(QueueJourney::arrive)
+                .exitHereIf(session -> !session.getBoolean(SessionKeys.JOURNEY))
                 .exec(QueueRequests.join())
+                .exec(session -> session.isFailed() ? ended(session) : session)
                 .exitHereIfFailed()
                 .repeat(session -> session.getInt(SessionKeys.POLLS)).on(
                         pause(JourneyConfig.POLL_INTERVAL.minus(JourneyConfig.POLL_JITTER),
                                 JourneyConfig.POLL_INTERVAL.plus(JourneyConfig.POLL_JITTER))
+                        .exec(QueueJourney::sending)
                         .doIfOrElse(session -> "true".equals(session.getString(SessionKeys.READY)))
                         .then(exec(QueueRequests.enter())
+                                .exec(session -> isAdmitted(session) ? ended(session) : session)
                                 .exitHereIf(session -> isAdmitted(session))
                                 .exec(session -> session.set(SessionKeys.READY, "false"))
                                 .pause(JourneyConfig.NOT_READY_BACKOFF))
                         .orElse(exec(QueueRequests.status())))
                 .doIf(session -> session.getBoolean(SessionKeys.LEAVES))
-                .then(exec(QueueRequests.leave()));
+                .then(exec(QueueJourney::sending).exec(QueueRequests.leave()))
+                .exec(QueueJourney::ended);
+    }
+
+    /** Asks the arrival control whether this injected user starts a journey (every one does without it). */
+    private static Session arrive(Session session) {
+        ArrivalControl control = JourneyConfig.ARRIVAL_CONTROL;
+        long now = System.nanoTime();
+        if (control != null && !control.admitCandidate(now)) {
+            return session.set(SessionKeys.JOURNEY, false);
+        }
+        return newUser(session).set(SessionKeys.JOURNEY, true).set(SessionKeys.JOIN_NANOS, now);
+    }
+
+    private static Session sending(Session session) {
+        if (JourneyConfig.ARRIVAL_CONTROL != null) {
+            JourneyConfig.ARRIVAL_CONTROL.requestSent(System.nanoTime(), session.getLong(SessionKeys.JOIN_NANOS));
+        }
+        return session;
+    }
+
+    private static Session ended(Session session) {
+        if (JourneyConfig.ARRIVAL_CONTROL != null) {
+            JourneyConfig.ARRIVAL_CONTROL.journeyEnded(System.nanoTime(), session.getLong(SessionKeys.JOIN_NANOS));
+        }
+        return session;
     }
 
     private static boolean isAdmitted(Session session) {

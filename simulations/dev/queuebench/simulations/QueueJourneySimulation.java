@@ -38,6 +38,24 @@ public class QueueJourneySimulation extends Simulation {
         setUp(journey.injectOpen(injection(JourneyConfig.INJECTION))).protocols(protocol);
     }
 
+    /** Injection starts now: second 0 of the request-rate plan. */
+    @Override
+    public void before() {
+        if (JourneyConfig.ARRIVAL_CONTROL != null) {
+            JourneyConfig.ARRIVAL_CONTROL.start(System.nanoTime());
+        }
+    }
+
+    @Override
+    public void after() {
+        ArrivalControl control = JourneyConfig.ARRIVAL_CONTROL;
+        if (control != null) {
+            System.out.printf(java.util.Locale.ROOT, "queuebench arrival control: %d journeys started, %d candidates "
+                    + "skipped, %.2f requests per journey, %.1f s mean request delay%n", control.journeysStarted(),
+                    control.candidatesSkipped(), control.requestsPerJourney(), control.meanRequestDelaySec());
+        }
+    }
+
     private static HttpProtocolBuilder sharedOrNot(HttpProtocolBuilder builder) {
         return JourneyConfig.SHARED_CONNECTIONS ? builder.shareConnections() : builder;
     }

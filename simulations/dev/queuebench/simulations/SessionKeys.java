@@ -10,6 +10,8 @@ final class SessionKeys {
     static final String ENTER_STATUS = "enterStatus";
     static final String POLLS = "pollsThisUser";
     static final String LEAVES = "leaves";
+    static final String JOURNEY = "startsJourney";
+    static final String JOIN_NANOS = "joinNanos";
 
     private SessionKeys() {
     }

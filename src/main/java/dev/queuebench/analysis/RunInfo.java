@@ -44,19 +44,19 @@ public record RunInfo(String id, String label, String profileName, String profil
                 root.path("reason").asText(""), root.path("start_ms").asLong(), root.path("end_ms").asLong(0), object);
     }
 
-    /** Users a phase planned and started, from run.json's {@code delivery}. */
-    public record PhaseDelivery(String phase, double intendedUsers, double startedUsers) {
-        /** Started ÷ planned, percent; NaN when the phase planned nobody. */
+    /** Requests a phase planned and sent, from run.json's {@code delivery}. */
+    public record PhaseDelivery(String phase, double intendedRequests, double sentRequests) {
+        /** Sent ÷ planned, percent; NaN when the phase planned nothing. */
         public double deliveredPct() {
-            return intendedUsers > 0 ? 100 * startedUsers / intendedUsers : Double.NaN;
+            return intendedRequests > 0 ? 100 * sentRequests / intendedRequests : Double.NaN;
         }
     }
 
     public List<PhaseDelivery> delivery() {
         List<PhaseDelivery> phases = new ArrayList<>();
         for (JsonNode phase : raw.path("delivery")) {
-            phases.add(new PhaseDelivery(phase.path("phase").asText(), phase.path("intended_users").asDouble(),
-                    phase.path("started_users").asDouble()));
+            phases.add(new PhaseDelivery(phase.path("phase").asText(), phase.path("intended_requests").asDouble(),
+                    phase.path("sent_requests").asDouble()));
         }
         return phases;
     }

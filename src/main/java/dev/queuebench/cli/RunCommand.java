@@ -224,7 +224,7 @@ final class RunCommand implements Callable<Integer> {
             System.out.printf("%-8s %10d %10d  %s%n", entry.getKey(), entry.getValue().ok(), entry.getValue().ko(),
                     entry.getValue().koByCause());
         }
-        System.out.println("Users started: " + result.usersStarted());
+        System.out.println("Journeys started: " + result.journeysStarted());
         System.out.println("Run directory: " + result.runDir().toAbsolutePath());
     }
 

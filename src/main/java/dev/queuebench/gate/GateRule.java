@@ -4,7 +4,7 @@ package dev.queuebench.gate;
  * One rule of a gate file. Exactly one limit is set (the others are NaN).
  *
  * @param metric  a {@link Difference} metric ({@code p99_ms}, {@code error_rate_pct}, {@code throughput_rps},
- *                {@code engine_cpu_micros_per_request}, {@code delivered_users_pct}, …) or {@code jmh}
+ *                {@code engine_cpu_micros_per_request}, {@code delivered_requests_pct}, …) or {@code jmh}
  * @param request a request name, {@code all}, or {@code *} for every request name
  * @param step    a step name, a glob such as {@code hold-*}, {@code *} for every measured step, or
  *                {@code measured} for all ramps and holds together

@@ -27,7 +27,7 @@ import java.util.Set;
 public final class GateRules {
     public static final String DEFAULT_RESOURCE = "gate/default-rules.json";
     static final Set<String> METRICS = Set.of("p50_ms", "p99_ms", "p999_ms", "throughput_rps", "error_rate_pct",
-            "engine_cpu_micros_per_request", "delivered_users_pct", "delivered_requests_pct", "commands_per_request",
+            "engine_cpu_micros_per_request", "delivered_requests_pct", "commands_per_request",
             "network_bytes_per_request", "memory_bytes_per_user", "data_walking_commands", "jmh");
     private static final String[] LIMITS = {"max", "min", "max_increase_pct", "max_decrease_pct"};
 
@@ -66,6 +66,11 @@ public final class GateRules {
         for (JsonNode rule : root.path("rules")) {
             String where = origin + ": rules[" + index + "]";
             String metric = rule.path("metric").asText("");
+            if ("delivered_users_pct".equals(metric)) {
+                throw new GateInputException(where + " uses delivered_users_pct, which runs no "
+                        + "longer record: arrivals follow the request rate now. Use \"metric\": \"delivered_requests_pct\" "
+                        + "with the same step (java -jar target/queuebench.jar gate --print-rules shows the defaults)");
+            }
             if (!METRICS.contains(metric)) {
                 throw new GateInputException(where + " has metric '" + metric + "'; known metrics: "
                         + new java.util.TreeSet<>(METRICS));

@@ -51,7 +51,7 @@ public final class RunComparator {
             double basePct = baseSummary.info().delivery().stream().filter(b -> b.phase().equals(phase.phase()))
                     .mapToDouble(RunInfo.PhaseDelivery::deliveredPct).findFirst().orElse(Double.NaN);
             if (!Double.isNaN(phase.deliveredPct())) {
-                differences.add(pointOnly(phase.phase(), "run", "delivered_users_pct", "%", basePct,
+                differences.add(pointOnly(phase.phase(), "run", "delivered_requests_pct", "%", basePct,
                         phase.deliveredPct(), true));
             }
         }

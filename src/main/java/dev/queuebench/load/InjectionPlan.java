@@ -5,38 +5,65 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * A profile made concrete for Gatling: user arrival rates per phase (request rate ÷ the journey's
- * requests per user) and, per second of the run, the request rate the load intends, which is the
- * arrivals convolved with when each user sends its requests. The intended rate therefore lags the
- * arrivals by a journey's lifetime during ramps, as real traffic does.
+ * A profile made concrete for Gatling. The profile's phases are total request rates; the simulation's
+ * arrival control turns them into journeys on the run itself, because requests per journey depend on
+ * how soon the target admits users. Gatling injects candidate users at a ceiling rate, fixed at start
+ * as an open model needs: per phase, the highest request rate of the phase and of the phases that
+ * start within a journey's lifetime after it (the control leads the plan by the journeys' request
+ * delay), ÷ the fewest requests a journey can send ({@link JourneyShape#fewestRequestsPerUser()}),
+ * with {@link #HEADROOM}. A phase that plans no requests injects nobody.
+ * The intended request rate of each second is the phase's planned rate.
  */
 public final class InjectionPlan {
-    /** One Gatling open-injection step, in users per second. */
+    /** Room above the shortest journeys' arrival rate, for ramps led by the journeys' request delay. */
+    static final double HEADROOM = 1.25;
+
+    /** One Gatling open-injection step, in candidate users per second; a phase has one or two. */
     public record Step(String phase, int durationSec, double fromUsersPerSec, double toUsersPerSec) {
     }
 
     private final LoadProfile profile;
     private final List<Step> steps;
-    private final double[] intendedRpsBySecond;
-    private final double[] intendedUsersPerSecBySecond;
 
     public InjectionPlan(LoadProfile profile) {
         this.profile = profile;
-        double requestsPerUser = profile.journey().requestsPerUser();
+        double usersPerRps = HEADROOM / profile.journey().fewestRequestsPerUser();
+        int leadSec = profile.journey().lifetimeSec();
+        List<Phase> phases = profile.phases();
         List<Step> built = new ArrayList<>();
-        for (Phase phase : profile.phases()) {
-            built.add(new Step(phase.name(), phase.durationSec(), phase.fromRps() / requestsPerUser,
-                    phase.toRps() / requestsPerUser));
+        for (int i = 0; i < phases.size(); i++) {
+            Phase phase = phases.get(i);
+            if (phase.fromRps() == 0 && phase.toRps() == 0) {
+                built.add(new Step(phase.name(), phase.durationSec(), 0, 0));
+                continue;
+            }
+            // The control plans arrivals for the rate up to a journey's lifetime ahead (requests trail their
+            // arrivals), so a phase's last lifetime gets the peaks of the phases starting within that lifetime.
+            double ownPeakRps = Math.max(phase.fromRps(), phase.toRps());
+            double aheadPeakRps = ownPeakRps;
+            int aheadSec = 0;
+            for (int j = i + 1; j < phases.size() && aheadSec < leadSec; j++) {
+                aheadPeakRps = Math.max(aheadPeakRps, Math.max(phases.get(j).fromRps(), phases.get(j).toRps()));
+                aheadSec += phases.get(j).durationSec();
+            }
+            int ownSec = Math.max(0, phase.durationSec() - leadSec);
+            if (ownSec > 0 && aheadPeakRps > ownPeakRps) {
+                built.add(new Step(phase.name(), ownSec, ownPeakRps * usersPerRps, ownPeakRps * usersPerRps));
+                built.add(new Step(phase.name(), phase.durationSec() - ownSec, aheadPeakRps * usersPerRps,
+                        aheadPeakRps * usersPerRps));
+            } else {
+                built.add(new Step(phase.name(), phase.durationSec(), aheadPeakRps * usersPerRps,
+                        aheadPeakRps * usersPerRps));
+            }
         }
         this.steps = List.copyOf(built);
-        this.intendedUsersPerSecBySecond = arrivalsBySecond(built);
-        this.intendedRpsBySecond = convolve(intendedUsersPerSecBySecond, profile.journey().requestWeightsBySecond());
     }
 
     public LoadProfile profile() {
         return profile;
     }
 
+    /** The ceiling of candidate arrivals, step by step. */
     public List<Step> steps() {
         return steps;
     }
@@ -48,17 +75,26 @@ public final class InjectionPlan {
 
     /** Injection plus the time the last users need to finish their journeys. */
     public int expectedRunSec() {
-        return intendedRpsBySecond.length;
+        return injectionSec() + profile.journey().lifetimeSec();
     }
 
-    /** Intended total requests per second, {@code second} seconds after the start. */
+    /** Intended total requests per second in the second that starts {@code second} seconds after the start. */
     public double intendedRps(int second) {
-        return second >= 0 && second < intendedRpsBySecond.length ? intendedRpsBySecond[second] : 0;
+        Phase phase = phaseAt(second);
+        return phase == null ? 0 : phase.rpsAt(second + 0.5 - phaseStartSec(phase));
     }
 
-    /** Intended user arrivals per second, {@code second} seconds after the start. */
-    public double intendedUsersPerSec(int second) {
-        return second >= 0 && second < intendedUsersPerSecBySecond.length ? intendedUsersPerSecBySecond[second] : 0;
+    /** Candidate users Gatling injects per second in the second that starts {@code second} seconds after the start. */
+    public double candidatesPerSec(int second) {
+        double offsetSec = second + 0.5;
+        for (Step step : steps) {
+            if (offsetSec < step.durationSec()) {
+                return step.fromUsersPerSec()
+                        + (step.toUsersPerSec() - step.fromUsersPerSec()) * offsetSec / step.durationSec();
+            }
+            offsetSec -= step.durationSec();
+        }
+        return 0;
     }
 
     /** The phase a second belongs to, or null after the injection. */
@@ -85,47 +121,32 @@ public final class InjectionPlan {
         throw new IllegalArgumentException("phase " + target.name() + " is not in this plan");
     }
 
-    /** The {@code qb.injection} value for the simulation: {@code durationSec:from:to} steps joined by {@code ;}. */
+    /** The {@code qb.injection} value: candidate arrivals, {@code durationSec:from:to} steps joined by {@code ;}. */
     public String gatlingInjection() {
         StringBuilder spec = new StringBuilder();
         for (Step step : steps) {
-            if (spec.length() > 0) {
-                spec.append(';');
-            }
-            spec.append(step.durationSec()).append(':').append(format(step.fromUsersPerSec())).append(':')
-                    .append(format(step.toUsersPerSec()));
+            append(spec, step.durationSec(), step.fromUsersPerSec(), step.toUsersPerSec());
         }
         return spec.toString();
     }
 
+    /** The {@code qb.requestRate} value: the planned total requests per second, in the same form. */
+    public String gatlingRequestRate() {
+        StringBuilder spec = new StringBuilder();
+        for (Phase phase : profile.phases()) {
+            append(spec, phase.durationSec(), phase.fromRps(), phase.toRps());
+        }
+        return spec.toString();
+    }
+
+    private static void append(StringBuilder spec, int durationSec, double from, double to) {
+        if (spec.length() > 0) {
+            spec.append(';');
+        }
+        spec.append(durationSec).append(':').append(format(from)).append(':').append(format(to));
+    }
+
     private static String format(double value) {
         return String.format(Locale.ROOT, "%.4f", value);
-    }
-
-    /** Mean arrival rate in each whole second (a ramp's second gets its midpoint rate). */
-    private static double[] arrivalsBySecond(List<Step> steps) {
-        int total = steps.stream().mapToInt(Step::durationSec).sum();
-        double[] arrivals = new double[total];
-        int second = 0;
-        for (Step step : steps) {
-            for (int i = 0; i < step.durationSec(); i++) {
-                double fraction = (i + 0.5) / step.durationSec();
-                arrivals[second++] = step.fromUsersPerSec() + (step.toUsersPerSec() - step.fromUsersPerSec()) * fraction;
-            }
-        }
-        return arrivals;
-    }
-
-    private static double[] convolve(double[] arrivals, double[] kernel) {
-        double[] result = new double[arrivals.length + kernel.length - 1];
-        for (int t = 0; t < arrivals.length; t++) {
-            if (arrivals[t] == 0) {
-                continue;
-            }
-            for (int k = 0; k < kernel.length; k++) {
-                result[t + k] += arrivals[t] * kernel[k];
-            }
-        }
-        return result;
     }
 }

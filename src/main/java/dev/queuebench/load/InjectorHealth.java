@@ -7,15 +7,17 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Decides whether the injector delivered the load it was asked for. Gatling's open model starts each
- * user at its scheduled time unless the injector is starved, so user arrivals are the honest measure
- * of delivered load (request counts also depend on how soon the target admits users).
+ * Decides whether the injector delivered the load it was asked for, and keeps per phase the
+ * requests planned and sent. Gatling's open model starts each candidate user at its scheduled time
+ * unless the injector is starved, so candidates injected against the ceiling plan are the honest
+ * measure of the injector; how many of them become journeys, and so the request rate, is the arrival
+ * control's doing and is reported (and gated) as delivered requests.
  *
  * <p>Saturated when any of these holds:
  * <ul>
- *   <li>in a measured (non-warm-up) phase, users started fall short of the plan by more than
- *       {@code max(5%, 3√intended)} (three standard deviations of Poisson arrivals, so small runs do
- *       not trip on noise);</li>
+ *   <li>in a measured (non-warm-up) phase, candidates injected fall short of the ceiling plan by more
+ *       than {@code max(5%, 3√planned)} (three standard deviations of Poisson arrivals, so small runs
+ *       do not trip on noise);</li>
  *   <li>a GC pause of the injector longer than 1 s (injection stalls for its length);</li>
  *   <li>the injector process used at least 95% of the machine's cores for 5 seconds in a row.</li>
  * </ul>
@@ -26,20 +28,20 @@ public final class InjectorHealth {
     static final double CPU_SATURATED_SHARE = 0.95;
     static final int CPU_SATURATED_SECONDS = 5;
 
-    /** Intended and achieved totals of one phase. */
-    public record PhaseDelivery(String phase, double intendedUsers, long startedUsers, double intendedRequests,
-            long sentRequests) {
-        public double userRatio() {
-            return intendedUsers == 0 ? 1 : startedUsers / intendedUsers;
-        }
-
+    /** Planned and achieved totals of one phase: requests, and the candidate users Gatling injected. */
+    public record PhaseDelivery(String phase, double intendedRequests, long sentRequests, double plannedCandidates,
+            long injectedCandidates) {
         public double requestRatio() {
             return intendedRequests == 0 ? 1 : sentRequests / intendedRequests;
         }
 
-        boolean shortOfUsers() {
-            double allowed = Math.max(SHORTFALL_FRACTION * intendedUsers, 3 * Math.sqrt(intendedUsers));
-            return intendedUsers - startedUsers > allowed;
+        public double candidateRatio() {
+            return plannedCandidates == 0 ? 1 : injectedCandidates / plannedCandidates;
+        }
+
+        boolean shortOfCandidates() {
+            double allowed = Math.max(SHORTFALL_FRACTION * plannedCandidates, 3 * Math.sqrt(plannedCandidates));
+            return plannedCandidates - injectedCandidates > allowed;
         }
     }
 
@@ -64,10 +66,10 @@ public final class InjectorHealth {
         }
         double[] intended = intendedByPhase.computeIfAbsent(phase.name(), n -> new double[2]);
         long[] achieved = achievedByPhase.computeIfAbsent(phase.name(), n -> new long[2]);
-        intended[0] += plan.intendedUsersPerSec(offset);
-        intended[1] += plan.intendedRps(offset);
-        achieved[0] += second.usersStarted();
-        achieved[1] += second.requestsSent();
+        intended[0] += plan.intendedRps(offset);
+        intended[1] += plan.candidatesPerSec(offset);
+        achieved[0] += second.requestsSent();
+        achieved[1] += second.usersStarted();
     }
 
     /** One CPU sample: the injector's CPU seconds used during {@code wallSec} of wall time. */
@@ -100,10 +102,11 @@ public final class InjectorHealth {
     /** Why the injector was saturated, or null when it delivered. */
     public synchronized String saturationReason(double maxGcPauseMillis) {
         for (PhaseDelivery delivery : deliveries()) {
-            if (delivery.shortOfUsers()) {
+            if (delivery.shortOfCandidates()) {
                 return String.format(java.util.Locale.ROOT,
-                        "phase %s started %d users of %.0f planned (%.1f%%): the injector could not keep up",
-                        delivery.phase(), delivery.startedUsers(), delivery.intendedUsers(), 100 * delivery.userRatio());
+                        "phase %s injected %d users of %.0f planned (%.1f%%): the injector could not keep up",
+                        delivery.phase(), delivery.injectedCandidates(), delivery.plannedCandidates(),
+                        100 * delivery.candidateRatio());
             }
         }
         if (maxGcPauseMillis > MAX_GC_PAUSE_MILLIS) {

@@ -7,9 +7,10 @@ package dev.queuebench.load;
  * Abandoners ({@code abandonFraction}) stop after a uniformly chosen 1 to {@code pollsPerUser / 2}
  * polls and never leave: their heartbeat expires on the server.
  *
- * <p>Users admitted early send fewer requests than this model: at rates where the admission bucket
- * (50/s per event) keeps up with arrivals, journeys are shorter and the request rate falls below
- * the profile's. The run records the measured requests per user next to the modelled one.
+ * <p>This is the journey of a user who is never admitted. Users admitted early send fewer requests:
+ * at rates where the admission bucket (50/s per event) keeps up with arrivals a user sends about
+ * three. The simulation's arrival control therefore measures requests per journey on the run itself
+ * and uses this model only for the journey ages it has not observed yet; the run records both.
  */
 public record JourneyShape(int pollsPerUser, int pollIntervalMillis, double leaveFraction, double abandonFraction,
         int events) {
@@ -26,6 +27,19 @@ public record JourneyShape(int pollsPerUser, int pollIntervalMillis, double leav
         if (events < 1) {
             throw new IllegalArgumentException("events must be >= 1, was " + events);
         }
+    }
+
+    /**
+     * Requests per user when every user is ready at its first poll and admitted at its first enter:
+     * the shortest journey a healthy target gives, so the fewest requests a user can be planned to send.
+     */
+    public double fewestRequestsPerUser() {
+        double patient = pollsPerUser >= 2 ? 3 : 2 + leaveFraction;
+        double abandoners = 0;
+        for (int polls = 1; polls <= abandonerMaxPolls(); polls++) {
+            abandoners += polls >= 2 ? 3 : 2;
+        }
+        return (1 - abandonFraction) * patient + abandonFraction * abandoners / abandonerMaxPolls();
     }
 
     /** The most polls an abandoner makes. */

@@ -40,7 +40,7 @@ public final class LoadRun {
 
     /** How a run ended and where its files are. */
     public record Result(Path runDir, RunOutcome outcome, String reason, Map<String, RequestCounts> totals,
-            long usersStarted) {
+            long journeysStarted) {
     }
 
     private final RunSettings settings;
@@ -232,13 +232,13 @@ public final class LoadRun {
         for (InjectorHealth.PhaseDelivery phase : health.deliveries()) {
             ObjectNode node = delivery.addObject();
             node.put("phase", phase.phase());
-            node.put("intended_users", round(phase.intendedUsers()));
-            node.put("started_users", phase.startedUsers());
             node.put("intended_requests", round(phase.intendedRequests()));
             node.put("sent_requests", phase.sentRequests());
+            node.put("planned_candidates", round(phase.plannedCandidates()));
+            node.put("injected_candidates", phase.injectedCandidates());
         }
         manifest.write(runDir);
-        return new Result(runDir, outcome, reason, recorder.totals(), recorder.usersStarted());
+        return new Result(runDir, outcome, reason, recorder.totals(), journeys(recorder));
     }
 
     private void closeBeside(AutoCloseable beside) {
@@ -263,6 +263,7 @@ public final class LoadRun {
         Map<String, String> properties = new LinkedHashMap<>();
         properties.put("qb.baseUrl", target.gatewayUrl());
         properties.put("qb.injection", plan.gatlingInjection());
+        properties.put("qb.requestRate", plan.gatlingRequestRate());
         properties.put("qb.events", Integer.toString(journey.events()));
         properties.put("qb.pollsPerUser", Integer.toString(journey.pollsPerUser()));
         properties.put("qb.pollIntervalMillis", Integer.toString(journey.pollIntervalMillis()));
@@ -272,6 +273,7 @@ public final class LoadRun {
         properties.put("qb.sharedConnections", Boolean.toString(settings.sharedConnections()));
         properties.put("qb.requestTimeoutMillis", Integer.toString(settings.requestTimeoutMillis()));
         properties.put("qb.userPrefix", runId + "-i" + settings.injectorIndex());
+        properties.put("qb.traceArrivals", System.getProperty("qb.traceArrivals", "false"));
         properties.put("qb.poissonArrivals", Boolean.toString(plan.profile().poissonArrivals()));
         return properties;
     }
@@ -286,6 +288,9 @@ public final class LoadRun {
         profileNode.put("description", profile.description());
         profileNode.put("scale", settings.scale());
         profileNode.put("rates_are", "total requests per second across endpoints, for this injector");
+        profileNode.put("arrivals_are", "controlled: Gatling injects candidate users at the injection ceiling and "
+                + "the simulation starts as many journeys as hold the request rate on plan, from the requests per "
+                + "journey it measures on the run (the model below covers journey ages not yet observed)");
         ArrayNode phases = profileNode.putArray("phases");
         for (Phase phase : profile.phases()) {
             ObjectNode node = phases.addObject();
@@ -303,7 +308,8 @@ public final class LoadRun {
         journeyNode.put("abandon_fraction", journey.abandonFraction());
         journeyNode.put("events", journey.events());
         journeyNode.put("requests_per_user_modelled", round(journey.requestsPerUser()));
-        ArrayNode injection = profileNode.putArray("injection");
+        journeyNode.put("requests_per_user_fewest", round(journey.fewestRequestsPerUser()));
+        ArrayNode injection = profileNode.putArray("injection_ceiling");
         for (InjectionPlan.Step step : plan.steps()) {
             ObjectNode node = injection.addObject();
             node.put("phase", step.phase());
@@ -339,7 +345,8 @@ public final class LoadRun {
 
     private static void writeTotals(ObjectNode root, RunRecorder recorder, LoadProfile profile) {
         ObjectNode totals = root.putObject("totals");
-        totals.put("users_started", recorder.usersStarted());
+        totals.put("users_injected", recorder.usersStarted());
+        totals.put("journeys_started", journeys(recorder));
         ObjectNode requests = totals.putObject("requests");
         long all = 0;
         for (Map.Entry<String, RequestCounts> entry : recorder.totals().entrySet()) {
@@ -350,9 +357,15 @@ public final class LoadRun {
             entry.getValue().koByCause().forEach(causes::put);
             all += entry.getValue().total();
         }
-        totals.put("requests_per_user_measured",
-                recorder.usersStarted() == 0 ? 0 : round((double) all / recorder.usersStarted()));
+        long journeys = journeys(recorder);
+        totals.put("requests_per_user_measured", journeys == 0 ? 0 : round((double) all / journeys));
         totals.put("requests_per_user_modelled", round(profile.journey().requestsPerUser()));
+    }
+
+    /** Journeys started: every journey begins with one join, whatever its answer. */
+    private static long journeys(RunRecorder recorder) {
+        RequestCounts joins = recorder.totals().get("join");
+        return joins == null ? 0 : joins.total();
     }
 
     /** Gatling writes {@code gatling/<runId>/…}; the run directory contract wants {@code gatling/…}. */

@@ -19,8 +19,9 @@ import java.nio.file.StandardCopyOption;
  *   "start_ms": 1764065700000, "end_ms": 1764065745000,
  *   "profile": {"name", "description", "scale", "phases": [{"name","duration_sec","from_rps","to_rps","warmup"}],
  *               "journey": {"polls_per_user","poll_interval_ms","leave_fraction","abandon_fraction","events",
- *                           "requests_per_user_modelled"},
- *               "injection": [{"phase","duration_sec","from_users_per_sec","to_users_per_sec"}],
+ *                           "requests_per_user_modelled", "requests_per_user_fewest"},
+ *               "arrivals_are": "controlled: …",
+ *               "injection_ceiling": [{"phase","duration_sec","from_users_per_sec","to_users_per_sec"}],
  *               "shared_connections", "request_timeout_ms"},
  *   "target": {"gateway_url", "embedded", "redis" (password removed), "reader", "redis_server"},
  *   "node_type": "cache.r7g.large",
@@ -28,8 +29,9 @@ import java.nio.file.StandardCopyOption;
  *   "versions": {"harness", "harness_git_sha", "gatling", "redis_server", "jvm"},
  *   "outcome": "completed" | "aborted" | "injector-saturated" | "target-failed" | "running",
  *   "reason": "…",
- *   "totals": {"users_started", "requests": {"join": {"ok","ko"}, …}, "requests_per_user_measured"},
- *   "delivery": [{"phase","intended_users","started_users","intended_requests","sent_requests"}]
+ *   "totals": {"users_injected" (candidates included), "journeys_started" (joins),
+ *              "requests": {"join": {"ok","ko"}, …}, "requests_per_user_measured", "requests_per_user_modelled"},
+ *   "delivery": [{"phase","intended_requests","sent_requests","planned_candidates","injected_candidates"}]
  * }
  * </pre>
  */

@@ -49,7 +49,7 @@ class GateIT {
 
     private Path smokeRun(String label, String... extra) throws IOException {
         Path results = temp.resolve(label);
-        String[] base = {"run", "--profile", "smoke", "--warmup-sec", "3", "--no-gatling-report",
+        String[] base = {"run", "--profile", "smoke", "--no-gatling-report",
             "--label", label, "--results-dir", results.toString()};
         String[] args = Stream.concat(Stream.of(base), Stream.of(extra)).toArray(String[]::new);
         assertEquals(0, QueuebenchCommand.commandLine().execute(args), "run " + label);

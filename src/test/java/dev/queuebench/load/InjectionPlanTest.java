@@ -10,27 +10,42 @@ class InjectionPlanTest {
     private static final JourneyShape JOURNEY = new JourneyShape(5, 2_000, 0.2, 0.1, 1);
 
     @Test
-    void requestRatesBecomeArrivalRates() {
+    void candidatesAreInjectedAtTheShortestJourneysRateWithHeadroom() {
         LoadProfile profile = new LoadProfile("t", "test", List.of(
-                new Phase("warmup", 10, 0, 58.3, true),
-                new Phase("hold", 60, 583, 583, false)), JOURNEY, null, false);
+                new Phase("warmup", 10, 0, 59, true),
+                new Phase("hold", 60, 590, 590, false)), JOURNEY, null, false);
         InjectionPlan plan = new InjectionPlan(profile);
-        // 583 requests/s ÷ 5.83 requests per user = 100 users/s.
-        assertEquals(100, plan.steps().get(1).fromUsersPerSec(), 1e-9);
-        assertEquals("10:0.0000:10.0000;60:100.0000:100.0000", plan.gatlingInjection());
+        // The shortest journey: 0.9 × 3 + 0.1 × (2 + 3) / 2 = 2.95 requests; 590 ÷ 2.95 × 1.25 = 250 candidates/s.
+        assertEquals(2.95, JOURNEY.fewestRequestsPerUser(), 1e-9);
+        assertEquals(250, plan.steps().get(1).fromUsersPerSec(), 1e-9);
+        // The warm-up ends within a journey (10 s) of the hold, so its ceiling is the hold's.
+        assertEquals("10:250.0000:250.0000;60:250.0000:250.0000", plan.gatlingInjection());
+        assertEquals("10:0.0000:59.0000;60:590.0000:590.0000", plan.gatlingRequestRate());
     }
 
     @Test
-    void intendedRequestRateReachesTheHoldOnceJourneysAreUnderWay() {
-        LoadProfile profile = new LoadProfile("t", "test", List.of(new Phase("hold", 60, 583, 583, false)), JOURNEY, null, false);
+    void aPhaseFarFromTheNextKeepsItsOwnPeakAndAnEmptyPhaseInjectsNobody() {
+        LoadProfile profile = new LoadProfile("t", "test", List.of(new Phase("hold-1", 30, 59, 59, false),
+                new Phase("hold-2", 30, 118, 118, false), new Phase("polling", 30, 0, 0, false)), JOURNEY, null, false);
         InjectionPlan plan = new InjectionPlan(profile);
-        // Second 0: only joins (100). From second 10 every journey stage is in flight: 583.
-        assertEquals(100, plan.intendedRps(0), 1e-9);
-        assertEquals(583, plan.intendedRps(30), 1e-9);
-        // After the injection the last users finish their journeys.
-        assertEquals(70, plan.expectedRunSec());
-        assertEquals(0.9 * 0.2 * 100 + 0.9 * 100, plan.intendedRps(69), 1e-9);
+        // hold-1 injects for its own rate until the last journey lifetime (10 s) before hold-2, then for hold-2's.
+        assertEquals("20:25.0000:25.0000;10:50.0000:50.0000;30:50.0000:50.0000;30:0.0000:0.0000",
+                plan.gatlingInjection());
+        assertEquals(25, plan.candidatesPerSec(0), 1e-9);
+        assertEquals(0, plan.candidatesPerSec(75), 1e-9);
+    }
+
+    @Test
+    void theIntendedRateIsThePhasesPlannedRate() {
+        LoadProfile profile = new LoadProfile("t", "test", List.of(new Phase("ramp", 10, 0, 100, false),
+                new Phase("hold", 60, 100, 100, false)), JOURNEY, null, false);
+        InjectionPlan plan = new InjectionPlan(profile);
+        assertEquals(5, plan.intendedRps(0), 1e-9);
+        assertEquals(95, plan.intendedRps(9), 1e-9);
+        assertEquals(100, plan.intendedRps(30), 1e-9);
         assertEquals(0, plan.intendedRps(70), 1e-9);
+        // After the injection the last users finish their journeys.
+        assertEquals(80, plan.expectedRunSec());
     }
 
     @Test

@@ -23,6 +23,27 @@ class JourneyShapeTest {
     }
 
     @Test
+    void survivorsAndTheirRemainingRequestsFollowThePolls() {
+        JourneyShape journey = new JourneyShape(5, 2_000, 0.2, 0.1, 1);
+        assertEquals(1, journey.survivingAt(0), 1e-9);
+        // Abandoners choose 1 or 2 polls: half of them are gone after the first poll at 2 s.
+        assertEquals(0.95, journey.survivingAt(2), 1e-9);
+        assertEquals(0.9, journey.survivingAt(4), 1e-9);
+        assertEquals(0, journey.survivingAt(10), 1e-9);
+        // Everything after the join: the requests per user less one.
+        assertEquals(journey.requestsPerUser() - 1, journey.requestsAfter(0), 1e-9);
+        // After 8 s: the fifth poll and the leaves, both at 10 s.
+        assertEquals(0.9 + 0.18, journey.requestsAfter(8), 1e-9);
+        assertEquals((0.9 + 0.18) * 10, journey.requestSecondsAfter(8), 1e-9);
+    }
+
+    @Test
+    void theShortestJourneyIsAJoinAStatusAndAnEnter() {
+        assertEquals(3, new JourneyShape(10, 2_000, 0.2, 0, 1).fewestRequestsPerUser(), 1e-9);
+        assertEquals(2.2, new JourneyShape(1, 2_000, 0.2, 0, 1).fewestRequestsPerUser(), 1e-9);
+    }
+
+    @Test
     void invalidShapesNameTheParameter() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> new JourneyShape(0, 2_000, 0.2, 0.1, 1));

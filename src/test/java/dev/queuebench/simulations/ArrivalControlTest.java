@@ -30,7 +30,7 @@ class ArrivalControlTest {
         Run run = simulate(List.of(ADMITTED_AT_FIRST_POLL), new double[] {1}, MODEL_FIVE_POLLS,
                 List.of(new ArrivalControl.Stretch(60, 50, 50)), 60);
         assertEquals(50, run.meanRps(15, 60), 1.5);
-        assertEquals(3, run.control.requestsPerJourney(), 0.1);
+        assertEquals(3, run.requestsPerJourneyAtEnd(), 0.1);
     }
 
     @Test
@@ -38,7 +38,7 @@ class ArrivalControlTest {
         Run run = simulate(List.of(TEN_POLLS), new double[] {1}, MODEL_FIVE_POLLS,
                 List.of(new ArrivalControl.Stretch(90, 500, 500)), 90);
         assertEquals(500, run.meanRps(50, 90), 10);
-        assertEquals(11, run.control.requestsPerJourney(), 0.3);
+        assertEquals(11, run.requestsPerJourneyAtEnd(), 0.3);
     }
 
     @Test
@@ -98,7 +98,8 @@ class ArrivalControlTest {
         return offsets;
     }
 
-    private record Run(ArrivalControl control, double[] perSec) {
+    /** The control, requests per second, and the control's estimate of requests per journey when injection ended. */
+    private record Run(ArrivalControl control, double[] perSec, double requestsPerJourneyAtEnd) {
         double meanRps(int from, int to) {
             double sum = 0;
             for (int i = from; i < to; i++) {
@@ -121,6 +122,7 @@ class ArrivalControlTest {
         Random random = new Random(42);
         double[] perSec = new double[seconds + 120];
         // Events: {time, kind, joinTime} where kind -1 = candidate, 0 = request, 1 = journey end.
+        double atEnd = Double.NaN;
         PriorityQueue<double[]> events = new PriorityQueue<>((a, b) -> Double.compare(a[0], b[0]));
         double t = 0.001;
         while (t < seconds) {
@@ -133,6 +135,7 @@ class ArrivalControlTest {
             long now = (long) (event[0] * SEC);
             long join = (long) (event[2] * SEC);
             if (event[1] == -1) {
+                atEnd = control.requestsPerJourney();
                 if (control.admitCandidate(now)) {
                     perSec[(int) event[0]]++;
                     double[] offsets = kinds.get(pick(shares, random));
@@ -152,7 +155,7 @@ class ArrivalControlTest {
                 perSec[(int) event[0]]++;
             }
         }
-        return new Run(control, perSec);
+        return new Run(control, perSec, atEnd);
     }
 
     private static int pick(double[] shares, Random random) {

@@ -3,6 +3,7 @@ package dev.queuebench.simulations;
 import dev.queuebench.load.JourneyShape;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -43,6 +44,8 @@ public final class ArrivalControl {
     static final double MIN_AT_RISK = 5;
     private static final long BUCKET_NANOS = (long) (BUCKET_SEC * 1e9);
     private static final double DECAY_PER_BUCKET = Math.exp(-BUCKET_SEC / MEMORY_SEC);
+    /** {@code -Dqb.traceArrivals=true}: one line a second on the console with the estimates and the plan. */
+    private static final boolean TRACE = Boolean.getBoolean("qb.traceArrivals");
 
     private final List<Stretch> requestRate;
     private final List<Stretch> ceiling;
@@ -65,7 +68,6 @@ public final class ArrivalControl {
     private double credit;
     private long journeysStarted;
     private long candidatesSkipped;
-    private static final boolean TRACE = Boolean.getBoolean("qb.traceArrivals");
     private long lastTraceSec = -1;
 
     /**
@@ -111,7 +113,8 @@ public final class ArrivalControl {
         double planned = plannedNow == 0 ? 0 : plannedAhead > 0 ? plannedAhead : plannedNow;
         if (TRACE && (long) offsetSec != lastTraceSec) {
             lastTraceSec = (long) offsetSec;
-            System.out.printf("trace t=%d R=%.2f D=%.2f planned=%.1f ceiling=%.1f started=%d%n", lastTraceSec,
+            System.out.printf(Locale.ROOT, "arrival control t=%ds: %.2f requests per journey, %.2f s mean delay, "
+                    + "planning %.1f req/s, ceiling %.1f candidates/s, %d journeys started%n", lastTraceSec,
                     requestsPerJourney, meanRequestDelaySec, planned, ceilingPerSec, journeysStarted);
         }
         double probability = ceilingPerSec > 0 ? Math.min(1, planned / requestsPerJourney / ceilingPerSec) : 0;

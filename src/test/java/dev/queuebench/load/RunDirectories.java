@@ -16,7 +16,7 @@ import org.HdrHistogram.HistogramLogReader;
 
 /** Reads back what a run left, for the integration tests. */
 final class RunDirectories {
-    private static final Pattern CONSOLE_ROW = Pattern.compile("^> (\\S+)\\s+\\|\\s+(\\d+) \\|\\s+(\\d+) \\|\\s+(\\d+)$");
+    private static final Pattern CONSOLE_ROW = Pattern.compile("^> (\\S+)\\s+\\|\\s+([\\d,]+) \\|\\s+([\\d,]+) \\|\\s+([\\d,]+)$");
 
     private RunDirectories() {
     }
@@ -72,7 +72,8 @@ final class RunDirectories {
             if (!row.matches()) {
                 break;
             }
-            totals.put(row.group(1), Long.parseLong(row.group(2)));
+            // Gatling groups thousands with commas: 1,389.
+            totals.put(row.group(1), Long.parseLong(row.group(2).replace(",", "")));
         }
         return totals;
     }

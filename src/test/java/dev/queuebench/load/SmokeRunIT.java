@@ -1,6 +1,7 @@
 package dev.queuebench.load;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -37,7 +38,11 @@ class SmokeRunIT {
 
         // Every request Gatling counted is in requests.csv and latency.hlog, exactly.
         Map<String, Long> gatling = new HashMap<>(RunDirectories.gatlingConsoleTotals(runDir));
-        long global = gatling.remove("Global");
+        Long global = gatling.remove("Global");
+        assertNotNull(global, "no Global row in Gatling's last console block:\n"
+                + String.join("\n", Files.readAllLines(runDir.resolve("gatling/console.log")).stream()
+                        .skip(Math.max(0, Files.readAllLines(runDir.resolve("gatling/console.log")).size() - 40))
+                        .toList()));
         Map<String, Long> csv = RunDirectories.csvTotals(runDir);
         assertEquals(gatling, csv);
         assertEquals(csv, RunDirectories.hlogTotals(runDir));

@@ -38,7 +38,7 @@ public final class ArrivalControl {
     }
 
     static final double BUCKET_SEC = 0.5;
-    /** Time constant of the age profile's memory: older observations fade with exp(−age/this). */
+    /** Time constant of the life table's memory: observations fade with exp(−elapsed/this). */
     static final double MEMORY_SEC = 5;
     /** Journeys that must have reached an age before its own rates replace the model's. */
     static final double MIN_AT_RISK = 5;

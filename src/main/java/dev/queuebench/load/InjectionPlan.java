@@ -26,8 +26,16 @@ public final class InjectionPlan {
     private final List<Step> steps;
 
     public InjectionPlan(LoadProfile profile) {
+        this(profile, profile.journey().fewestRequestsPerUser());
+    }
+
+    /**
+     * @param shortestJourneyRequests the fewest requests a user is expected to send: the ceiling is the
+     *                                planned rate × {@link #HEADROOM} ÷ this
+     */
+    public InjectionPlan(LoadProfile profile, double shortestJourneyRequests) {
         this.profile = profile;
-        double usersPerRps = HEADROOM / profile.journey().fewestRequestsPerUser();
+        double usersPerRps = HEADROOM / shortestJourneyRequests;
         int leadSec = profile.journey().lifetimeSec();
         List<Phase> phases = profile.phases();
         List<Step> built = new ArrayList<>();

@@ -68,7 +68,8 @@ public final class LoadRun {
 
     public Result execute() throws IOException, InterruptedException {
         LoadProfile profile = settings.profile().scaled(1.0 / settings.injectorCount());
-        InjectionPlan plan = new InjectionPlan(profile);
+        InjectionPlan plan = settings.shortestJourneyRequests() > 0
+                ? new InjectionPlan(profile, settings.shortestJourneyRequests()) : new InjectionPlan(profile);
         long startMillis = System.currentTimeMillis();
         String runId = RUN_ID_TIME.format(Instant.ofEpochMilli(startMillis)) + "-" + settings.label();
         Path runDir = settings.resultsRoot().resolve(runId);
@@ -309,6 +310,8 @@ public final class LoadRun {
         journeyNode.put("events", journey.events());
         journeyNode.put("requests_per_user_modelled", round(journey.requestsPerUser()));
         journeyNode.put("requests_per_user_fewest", round(journey.fewestRequestsPerUser()));
+        profileNode.put("ceiling_requests_per_user", round(settings.shortestJourneyRequests() > 0
+                ? settings.shortestJourneyRequests() : journey.fewestRequestsPerUser()));
         ArrayNode injection = profileNode.putArray("injection_ceiling");
         for (InjectionPlan.Step step : plan.steps()) {
             ObjectNode node = injection.addObject();

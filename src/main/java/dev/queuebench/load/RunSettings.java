@@ -16,11 +16,18 @@ import java.nio.file.Path;
  * @param injectorIndex        this injector's index when several share a load (0-based)
  * @param injectorCount        how many injectors share the load
  * @param gatlingReport        whether Gatling writes its own HTML report
+ * @param shortestJourneyRequests the fewest requests a user is expected to send against this target,
+ *                             for the ceiling of candidate users; 0 for the journey's own fewest
+ *                             ({@link JourneyShape#fewestRequestsPerUser()})
  */
 public record RunSettings(LoadProfile profile, double scale, String label, String nodeType, Path resultsRoot,
         boolean sharedConnections, int requestTimeoutMillis, int injectorHeapMb, int injectorIndex,
-        int injectorCount, boolean gatlingReport) {
+        int injectorCount, boolean gatlingReport, double shortestJourneyRequests) {
     public RunSettings {
+        if (shortestJourneyRequests != 0 && shortestJourneyRequests < 1) {
+            throw new IllegalArgumentException("--shortest-journey-requests must be >= 1 (a join), was "
+                    + shortestJourneyRequests);
+        }
         if (requestTimeoutMillis < 1) {
             throw new IllegalArgumentException("--request-timeout-ms must be >= 1, was " + requestTimeoutMillis);
         }

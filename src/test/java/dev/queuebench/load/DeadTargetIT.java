@@ -32,7 +32,7 @@ class DeadTargetIT {
             GatewayServer gateway = GatewayServer.start(GatewayServer.Options.loopback(0), client, null,
                     GatewaySettings.defaults());
             RunSettings settings = new RunSettings(profile, 1, "dying", "embedded", results, true, 2_000, 256, 0, 1,
-                    false);
+                    false, 0);
             LoadRun run = new LoadRun(settings, new RunTarget(gateway.baseUrl(), true, null, null, null),
                     line -> { });
             CompletableFuture<LoadRun.Result> result = CompletableFuture.supplyAsync(() -> {

@@ -24,6 +24,15 @@ class InjectionPlanTest {
     }
 
     @Test
+    void aLongerShortestJourneyLowersTheCeiling() {
+        LoadProfile profile = new LoadProfile("t", "test", List.of(new Phase("hold", 60, 800, 800, false)), JOURNEY,
+                null, false);
+        // 800 × 1.25 ÷ 8 = 125 candidates/s instead of 800 × 1.25 ÷ 2.95.
+        assertEquals(125, new InjectionPlan(profile, 8).candidatesPerSec(10), 1e-9);
+        assertEquals(800 * 1.25 / 2.95, new InjectionPlan(profile).candidatesPerSec(10), 1e-9);
+    }
+
+    @Test
     void aPhaseFarFromTheNextKeepsItsOwnPeakAndAnEmptyPhaseInjectsNobody() {
         LoadProfile profile = new LoadProfile("t", "test", List.of(new Phase("hold-1", 30, 59, 59, false),
                 new Phase("hold-2", 30, 118, 118, false), new Phase("polling", 30, 0, 0, false)), JOURNEY, null, false);

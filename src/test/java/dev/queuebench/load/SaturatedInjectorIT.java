@@ -40,7 +40,7 @@ class SaturatedInjectorIT {
                     new Phase("hold-30000", 5, 30_000, 30_000, false)),
                     new JourneyShape(1, 1_000, 0.2, 0.1, 1), null, false);
             RunSettings settings = new RunSettings(profile, 1, "starved", "none", results, true, 2_000, 512, 0, 1,
-                    false);
+                    false, 0);
             String baseUrl = "http://127.0.0.1:" + canned.getAddress().getPort();
             LoadRun.Result result = new LoadRun(settings, new RunTarget(baseUrl, false, null, null, null), line -> { })
                     .execute();

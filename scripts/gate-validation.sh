@@ -6,10 +6,10 @@
 # recommends on a shared machine).
 # Usage: scripts/gate-validation.sh [N=10] [OUT=target/gate-validation]      runs, then gates
 #        scripts/gate-validation.sh --regate OUT                               gates the runs already in OUT
-# Needs target/queuebench.jar (./mvnw -q -B package -DskipTests). About 45 s per run, 3N+1 runs.
+# Needs target/queuebench.jar (./mvnw -q -B package -DskipTests), or JAR=path. About 50 s per run, 3N+1 runs.
 set -uo pipefail
 cd "$(dirname "$0")/.."
-JAR=target/queuebench.jar
+JAR=${JAR:-target/queuebench.jar}
 
 run() { # label, extra args...
   local label=$1; shift

@@ -1,5 +1,7 @@
 package dev.queuebench.analysis;
 
+import dev.queuebench.rundir.RunDataException;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

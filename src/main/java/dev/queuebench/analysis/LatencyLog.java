@@ -1,5 +1,7 @@
 package dev.queuebench.analysis;
 
+import dev.queuebench.rundir.RunDataException;
+
 import java.io.FileNotFoundException;
 import java.nio.file.Files;
 import java.nio.file.Path;

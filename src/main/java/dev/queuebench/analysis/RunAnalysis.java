@@ -1,5 +1,9 @@
 package dev.queuebench.analysis;
 
+import dev.queuebench.rundir.RunDataException;
+
+import dev.queuebench.rundir.RunFiles;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;

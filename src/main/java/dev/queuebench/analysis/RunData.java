@@ -1,5 +1,7 @@
 package dev.queuebench.analysis;
 
+import dev.queuebench.rundir.RunFiles;
+
 import java.nio.file.Path;
 
 /**

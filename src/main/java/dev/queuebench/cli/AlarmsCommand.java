@@ -1,6 +1,6 @@
 package dev.queuebench.cli;
 
-import dev.queuebench.metrics.BadInputException;
+import dev.queuebench.rundir.BadInputException;
 import dev.queuebench.metrics.alarm.AlarmEpisode;
 import dev.queuebench.metrics.alarm.AlarmRule;
 import dev.queuebench.metrics.alarm.AlarmsFile;

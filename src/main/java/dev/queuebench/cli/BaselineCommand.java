@@ -1,6 +1,6 @@
 package dev.queuebench.cli;
 
-import dev.queuebench.analysis.RunDataException;
+import dev.queuebench.rundir.RunDataException;
 import dev.queuebench.gate.BaselineStore;
 import dev.queuebench.gate.GateInputException;
 import java.io.IOException;

@@ -1,6 +1,6 @@
 package dev.queuebench.cli;
 
-import dev.queuebench.metrics.BadInputException;
+import dev.queuebench.rundir.BadInputException;
 import dev.queuebench.metrics.cloudwatch.CloudWatchCsv;
 import dev.queuebench.metrics.cloudwatch.CloudWatchImporter;
 import dev.queuebench.metrics.cloudwatch.CloudWatchJsonImport;

@@ -1,6 +1,6 @@
 package dev.queuebench.cli;
 
-import dev.queuebench.analysis.RunDataException;
+import dev.queuebench.rundir.RunDataException;
 import dev.queuebench.plan.CapacityPlan;
 import dev.queuebench.plan.CapacityPlanner;
 import dev.queuebench.plan.CatalogException;

@@ -1,7 +1,7 @@
 package dev.queuebench.cli;
 
-import dev.queuebench.analysis.RunDataException;
-import dev.queuebench.analysis.RunFiles;
+import dev.queuebench.rundir.RunDataException;
+import dev.queuebench.rundir.RunFiles;
 import dev.queuebench.analysis.RunSummary;
 import dev.queuebench.report.RunReport;
 import java.io.IOException;

@@ -1,6 +1,6 @@
 package dev.queuebench.cli;
 
-import dev.queuebench.analysis.RunFiles;
+import dev.queuebench.rundir.RunFiles;
 import dev.queuebench.analysis.RunSummary;
 import dev.queuebench.gateway.GatewayServer;
 import dev.queuebench.gateway.GatewaySettings;

@@ -3,7 +3,7 @@ package dev.queuebench.gate;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.queuebench.analysis.RunFiles;
+import dev.queuebench.rundir.RunFiles;
 import dev.queuebench.analysis.RunInfo;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -6,7 +6,7 @@ import dev.queuebench.analysis.LoadTimeline;
 import dev.queuebench.analysis.RequestLog;
 import dev.queuebench.analysis.RequestSecond;
 import dev.queuebench.analysis.RunData;
-import dev.queuebench.analysis.RunFiles;
+import dev.queuebench.rundir.RunFiles;
 import dev.queuebench.analysis.ServerMetrics;
 import java.nio.file.Path;
 import java.util.ArrayList;

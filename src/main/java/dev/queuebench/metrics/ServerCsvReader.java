@@ -1,5 +1,7 @@
 package dev.queuebench.metrics;
 
+import dev.queuebench.rundir.BadInputException;
+
 import dev.queuebench.metrics.sampler.ServerCsvWriter;
 import java.io.BufferedReader;
 import java.io.IOException;

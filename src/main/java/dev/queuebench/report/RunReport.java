@@ -2,7 +2,7 @@ package dev.queuebench.report;
 
 import dev.queuebench.analysis.RunAnalysis;
 import dev.queuebench.analysis.RunData;
-import dev.queuebench.analysis.RunFiles;
+import dev.queuebench.rundir.RunFiles;
 import dev.queuebench.analysis.RunSummary;
 import dev.queuebench.analysis.ServerMetrics;
 import dev.queuebench.analysis.SummaryJson;

@@ -1,5 +1,7 @@
 package dev.queuebench.analysis;
 
+import dev.queuebench.rundir.RunDataException;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,6 +1,6 @@
 package dev.queuebench.metrics.cloudwatch;
 
-import dev.queuebench.metrics.BadInputException;
+import dev.queuebench.rundir.BadInputException;
 import dev.queuebench.metrics.PlainDecimal;
 import java.io.BufferedWriter;
 import java.io.IOException;

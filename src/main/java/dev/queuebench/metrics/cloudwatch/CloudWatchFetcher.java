@@ -1,8 +1,8 @@
 package dev.queuebench.metrics.cloudwatch;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.queuebench.metrics.BadInputException;
-import dev.queuebench.metrics.JsonFiles;
+import dev.queuebench.rundir.BadInputException;
+import dev.queuebench.rundir.JsonFiles;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;

@@ -2,8 +2,8 @@ package dev.queuebench.metrics.cloudwatch;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.queuebench.metrics.BadInputException;
-import dev.queuebench.metrics.JsonFiles;
+import dev.queuebench.rundir.BadInputException;
+import dev.queuebench.rundir.JsonFiles;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;

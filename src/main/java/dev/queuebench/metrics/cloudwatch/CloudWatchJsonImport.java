@@ -1,8 +1,8 @@
 package dev.queuebench.metrics.cloudwatch;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.queuebench.metrics.BadInputException;
-import dev.queuebench.metrics.JsonFiles;
+import dev.queuebench.rundir.BadInputException;
+import dev.queuebench.rundir.JsonFiles;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;

@@ -1,7 +1,7 @@
 package dev.queuebench.metrics.cloudwatch;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.queuebench.metrics.JsonFiles;
+import dev.queuebench.rundir.JsonFiles;
 import dev.queuebench.record.RunManifest;
 import java.nio.file.Files;
 import java.nio.file.Path;

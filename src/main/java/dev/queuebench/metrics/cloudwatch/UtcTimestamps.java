@@ -1,7 +1,7 @@
 package dev.queuebench.metrics.cloudwatch;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.queuebench.metrics.BadInputException;
+import dev.queuebench.rundir.BadInputException;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 

@@ -1,7 +1,7 @@
 package dev.queuebench.metrics.sampler;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.queuebench.metrics.JsonFiles;
+import dev.queuebench.rundir.JsonFiles;
 import dev.queuebench.metrics.NodeRole;
 import dev.queuebench.redis.InfoSnapshot;
 import java.io.IOException;

@@ -3,7 +3,7 @@ package dev.queuebench.metrics.alarm;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.queuebench.metrics.JsonFiles;
+import dev.queuebench.rundir.JsonFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

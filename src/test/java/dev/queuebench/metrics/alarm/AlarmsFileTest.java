@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.queuebench.cli.QueuebenchCommand;
-import dev.queuebench.metrics.BadInputException;
+import dev.queuebench.rundir.BadInputException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import dev.queuebench.metrics.BadInputException;
+import dev.queuebench.rundir.BadInputException;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;

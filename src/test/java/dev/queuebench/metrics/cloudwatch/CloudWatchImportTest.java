@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.queuebench.cli.QueuebenchCommand;
-import dev.queuebench.metrics.JsonFiles;
+import dev.queuebench.rundir.JsonFiles;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.URISyntaxException;

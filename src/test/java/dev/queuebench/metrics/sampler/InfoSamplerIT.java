@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.queuebench.metrics.JsonFiles;
+import dev.queuebench.rundir.JsonFiles;
 import dev.queuebench.metrics.MetricRow;
 import dev.queuebench.metrics.ServerCsv;
 import dev.queuebench.metrics.ServerMetric;

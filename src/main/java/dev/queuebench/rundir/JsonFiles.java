@@ -1,4 +1,4 @@
-package dev.queuebench.metrics;
+package dev.queuebench.rundir;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;

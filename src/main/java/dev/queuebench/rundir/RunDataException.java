@@ -1,4 +1,4 @@
-package dev.queuebench.analysis;
+package dev.queuebench.rundir;
 
 /** A run directory that cannot be read: the message names the file, the line and what is wrong. */
 public final class RunDataException extends RuntimeException {

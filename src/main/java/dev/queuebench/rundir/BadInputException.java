@@ -1,4 +1,4 @@
-package dev.queuebench.metrics;
+package dev.queuebench.rundir;
 
 /** Input a user gave that cannot be used: the message names the file or endpoint and what is wrong. */
 public final class BadInputException extends RuntimeException {

@@ -1,53 +1,45 @@
 package dev.queuebench.analysis;
 
-import java.nio.file.Path;
+import dev.queuebench.rundir.CsvFile;
+import dev.queuebench.rundir.RequestSecond;
+import dev.queuebench.rundir.RequestsCsv;
+import dev.queuebench.rundir.RunFiles;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.NavigableMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * {@code requests.csv}: header {@code epoch_sec,request,ok,ko,ko_causes}, one row per second (the
- * second a request started) and request name; {@code ko_causes} is {@code cause=count} pairs joined
- * by {@code ;} (empty without KOs). A malformed line is an error naming the file and line; a
- * truncated last line (a run killed mid-write) is skipped.
+ * The requests of a run by second and name, from {@code requests.csv} (format and reader:
+ * {@link RequestsCsv}).
  */
 public final class RequestLog {
-    static final String HEADER = "epoch_sec,request,ok,ko,ko_causes";
-
     private final NavigableMap<Long, List<RequestSecond>> bySecond;
     private final List<String> requestNames;
+    private final CsvFile.Result read;
 
-    private RequestLog(NavigableMap<Long, List<RequestSecond>> bySecond, List<String> requestNames) {
+    private RequestLog(NavigableMap<Long, List<RequestSecond>> bySecond, List<String> requestNames,
+            CsvFile.Result read) {
         this.bySecond = bySecond;
         this.requestNames = requestNames;
+        this.read = read;
     }
 
-    public static RequestLog read(Path file) {
+    public static RequestLog read(RunFiles files) {
         NavigableMap<Long, List<RequestSecond>> bySecond = new TreeMap<>();
         TreeSet<String> names = new TreeSet<>();
-        CsvRows.read(file, HEADER, 5, fields -> {
-            RequestSecond row = parse(fields);
+        RequestsCsv.Rows rows = RequestsCsv.read(files);
+        for (RequestSecond row : rows.rows()) {
             bySecond.computeIfAbsent(row.epochSec(), s -> new ArrayList<>()).add(row);
             names.add(row.request());
-        });
-        return new RequestLog(bySecond, List.copyOf(names));
+        }
+        return new RequestLog(bySecond, List.copyOf(names), rows.read());
     }
 
-    private static RequestSecond parse(String[] fields) {
-        Map<String, Long> causes = new LinkedHashMap<>();
-        if (!fields[4].isEmpty()) {
-            for (String pair : fields[4].split(";")) {
-                int eq = pair.lastIndexOf('=');
-                causes.put(pair.substring(0, eq), Long.parseLong(pair.substring(eq + 1)));
-            }
-        }
-        return new RequestSecond(Long.parseLong(fields[0]), fields[1], Long.parseLong(fields[2]),
-                Long.parseLong(fields[3]), Collections.unmodifiableMap(causes));
+    /** What reading {@code requests.csv} left out (a half-written last line). */
+    public CsvFile.Result read() {
+        return read;
     }
 
     public NavigableMap<Long, List<RequestSecond>> bySecond() {

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.NavigableMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import dev.queuebench.rundir.RequestSecond;
 
 /**
  * Reads one run directory and derives its {@link RunSummary}: per-step statistics from the merged

@@ -15,7 +15,7 @@ public record RunData(RunFiles files, RunInfo info, RequestLog requests, double 
     public static RunData read(Path runDir) {
         RunFiles files = RunFiles.open(runDir);
         RunInfo info = RunInfo.read(files);
-        RequestLog requests = RequestLog.read(files.file(RunFiles.REQUESTS_CSV));
+        RequestLog requests = RequestLog.read(files);
         double startSec = LatencyLog.startTimeSec(files.file(RunFiles.LATENCY_LOG));
         if (Double.isNaN(startSec)) {
             // A run that died before its first interval: run.json's start is the best left.

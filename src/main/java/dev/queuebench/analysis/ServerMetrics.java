@@ -2,7 +2,12 @@ package dev.queuebench.analysis;
 
 import dev.queuebench.rundir.RunFiles;
 
-import java.nio.file.Path;
+import dev.queuebench.rundir.CloudWatchCsv;
+import dev.queuebench.rundir.CloudWatchRow;
+import dev.queuebench.rundir.CsvFile;
+import dev.queuebench.rundir.MetricRow;
+import dev.queuebench.rundir.ServerCsv;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.NavigableMap;
@@ -10,46 +15,43 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * The server-side time series of a run: {@code server.csv} (the INFO sampler; header
- * {@code epoch_sec,node,metric,value}, counter metrics already per-second rates, a
- * {@code CounterReset} row of 1 marking a restart or failover) and, when imported,
- * {@code cloudwatch/metrics.csv} (header {@code epoch_sec,node,metric,statistic,period_sec,value},
- * epoch_sec the period start). Missing seconds are gaps and stay gaps.
+ * The server-side time series of a run: {@code server.csv} (the INFO sampler, read by
+ * {@link ServerCsv}: counter metrics already per-second rates, a {@code CounterReset} row of 1
+ * marking a restart or failover) and, when imported, {@code cloudwatch/metrics.csv} (read by
+ * {@link CloudWatchCsv}). Missing seconds are gaps and stay gaps.
  */
 public final class ServerMetrics {
-    static final String SERVER_HEADER = "epoch_sec,node,metric,value";
-    static final String CLOUDWATCH_HEADER = "epoch_sec,node,metric,statistic,period_sec,value";
-
     private final Map<SeriesKey, NavigableMap<Long, Double>> series;
     private final Map<SeriesKey, Integer> periodSec;
+    private final List<CsvFile.Result> reads;
 
-    private ServerMetrics(Map<SeriesKey, NavigableMap<Long, Double>> series, Map<SeriesKey, Integer> periodSec) {
+    private ServerMetrics(Map<SeriesKey, NavigableMap<Long, Double>> series, Map<SeriesKey, Integer> periodSec,
+            List<CsvFile.Result> reads) {
         this.series = series;
         this.periodSec = periodSec;
+        this.reads = reads;
     }
 
     public static ServerMetrics read(RunFiles files) {
         Map<SeriesKey, NavigableMap<Long, Double>> series = new LinkedHashMap<>();
         Map<SeriesKey, Integer> periods = new LinkedHashMap<>();
-        readServer(files.file(RunFiles.SERVER_CSV), series);
-        readCloudwatch(files.file(RunFiles.CLOUDWATCH_CSV), series, periods);
-        return new ServerMetrics(series, periods);
+        ServerCsv.Rows server = ServerCsv.read(files);
+        for (MetricRow row : server.rows()) {
+            series.computeIfAbsent(SeriesKey.server(row.node(), row.metric()), k -> new TreeMap<>())
+                    .put(row.epochSec(), row.value());
+        }
+        CloudWatchCsv.Rows cloudwatch = CloudWatchCsv.read(files);
+        for (CloudWatchRow row : cloudwatch.rows()) {
+            SeriesKey key = SeriesKey.cloudwatch(row.node(), row.metric(), row.statistic());
+            series.computeIfAbsent(key, k -> new TreeMap<>()).put(row.epochSec(), row.value());
+            periods.put(key, row.periodSec());
+        }
+        return new ServerMetrics(series, periods, List.of(server.read(), cloudwatch.read()));
     }
 
-    private static void readServer(Path file, Map<SeriesKey, NavigableMap<Long, Double>> series) {
-        CsvRows.read(file, SERVER_HEADER, 4, fields -> series
-                .computeIfAbsent(SeriesKey.server(fields[1], fields[2]), k -> new TreeMap<>())
-                .put(Long.parseLong(fields[0]), Double.parseDouble(fields[3])));
-    }
-
-    private static void readCloudwatch(Path file, Map<SeriesKey, NavigableMap<Long, Double>> series,
-            Map<SeriesKey, Integer> periods) {
-        CsvRows.read(file, CLOUDWATCH_HEADER, 6, fields -> {
-            SeriesKey key = SeriesKey.cloudwatch(fields[1], fields[2], fields[3]);
-            series.computeIfAbsent(key, k -> new TreeMap<>()).put(Long.parseLong(fields[0]),
-                    Double.parseDouble(fields[5]));
-            periods.put(key, Integer.parseInt(fields[4]));
-        });
+    /** What reading {@code server.csv} and {@code cloudwatch/metrics.csv} left out. */
+    public List<CsvFile.Result> reads() {
+        return reads;
     }
 
     public boolean hasServerSamples() {

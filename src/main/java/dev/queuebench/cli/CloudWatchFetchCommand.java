@@ -1,9 +1,9 @@
 package dev.queuebench.cli;
 
 import dev.queuebench.rundir.BadInputException;
-import dev.queuebench.metrics.cloudwatch.CloudWatchCsv;
+import dev.queuebench.rundir.CloudWatchCsv;
 import dev.queuebench.metrics.cloudwatch.CloudWatchFetcher;
-import dev.queuebench.metrics.cloudwatch.CloudWatchRow;
+import dev.queuebench.rundir.CloudWatchRow;
 import dev.queuebench.metrics.cloudwatch.RunOverlap;
 import dev.queuebench.metrics.cloudwatch.SourceFile;
 import java.net.URI;

@@ -1,10 +1,10 @@
 package dev.queuebench.cli;
 
 import dev.queuebench.rundir.BadInputException;
-import dev.queuebench.metrics.cloudwatch.CloudWatchCsv;
+import dev.queuebench.rundir.CloudWatchCsv;
 import dev.queuebench.metrics.cloudwatch.CloudWatchImporter;
 import dev.queuebench.metrics.cloudwatch.CloudWatchJsonImport;
-import dev.queuebench.metrics.cloudwatch.CloudWatchRow;
+import dev.queuebench.rundir.CloudWatchRow;
 import dev.queuebench.metrics.cloudwatch.RunOverlap;
 import dev.queuebench.metrics.cloudwatch.MetricDataQueries;
 import java.nio.file.Path;

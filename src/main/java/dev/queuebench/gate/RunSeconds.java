@@ -4,7 +4,7 @@ import dev.queuebench.analysis.LatencyLog;
 import dev.queuebench.analysis.LoadStep;
 import dev.queuebench.analysis.LoadTimeline;
 import dev.queuebench.analysis.RequestLog;
-import dev.queuebench.analysis.RequestSecond;
+import dev.queuebench.rundir.RequestSecond;
 import dev.queuebench.analysis.RunData;
 import dev.queuebench.rundir.RunFiles;
 import dev.queuebench.analysis.ServerMetrics;

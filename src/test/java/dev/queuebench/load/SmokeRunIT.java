@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.queuebench.cli.QueuebenchCommand;
-import dev.queuebench.metrics.MetricRow;
-import dev.queuebench.metrics.ServerCsv;
+import dev.queuebench.rundir.MetricRow;
+import dev.queuebench.metrics.StrictServerCsv;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -62,7 +62,7 @@ class SmokeRunIT {
         // script, and an enter from beyond position 10 the admission bucket; rates add up to calls (1 s each).
         assertTrue(Files.exists(runDir.resolve("server.csv")), "server.csv missing");
         assertTrue(Files.exists(runDir.resolve("alarms.json")), "alarms.json missing");
-        double evalshaCalls = ServerCsv.of(ServerCsv.read(runDir), "primary", "cmd.evalsha.calls_per_sec").stream()
+        double evalshaCalls = StrictServerCsv.of(StrictServerCsv.read(runDir), "primary", "cmd.evalsha.calls_per_sec").stream()
                 .mapToDouble(MetricRow::value).sum();
         long atLeast = global + csv.get("join");
         long atMost = atLeast + csv.getOrDefault("enter", 0L);

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import dev.queuebench.rundir.PlainDecimal;
 
 class ServerMetricTest {
     @Test

@@ -3,8 +3,8 @@ package dev.queuebench.redis;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.queuebench.metrics.MetricRow;
-import dev.queuebench.metrics.ServerCsv;
+import dev.queuebench.rundir.MetricRow;
+import dev.queuebench.metrics.StrictServerCsv;
 import dev.queuebench.metrics.sampler.InfoSampler;
 import dev.queuebench.metrics.sampler.SamplerSettings;
 import java.nio.file.Files;
@@ -36,11 +36,11 @@ class InfoSamplerTlsIT {
                 Thread.sleep(2_200);
             }
         }
-        List<MetricRow> rows = ServerCsv.read(dir);
-        assertFalse(ServerCsv.of(rows, "primary", "TotalCmds").isEmpty(), rows.toString());
+        List<MetricRow> rows = StrictServerCsv.read(dir);
+        assertFalse(StrictServerCsv.of(rows, "primary", "TotalCmds").isEmpty(), rows.toString());
         // One INFO per interval: the rate is 1 / interval, about one second once past the part-second first
         // interval (a loaded machine delays a tick by a few hundred ms at most).
-        List<MetricRow> infoCalls = ServerCsv.of(rows, "primary", "cmd.info.calls_per_sec");
+        List<MetricRow> infoCalls = StrictServerCsv.of(rows, "primary", "cmd.info.calls_per_sec");
         double lastRate = infoCalls.get(infoCalls.size() - 1).value();
         assertTrue(lastRate > 0.7 && lastRate < 1.5, infoCalls.toString());
         assertFalse(Files.readString(dir.resolve("server-info.json")).contains(PASSWORD));

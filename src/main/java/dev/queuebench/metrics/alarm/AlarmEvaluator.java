@@ -1,10 +1,10 @@
 package dev.queuebench.metrics.alarm;
 
-import dev.queuebench.metrics.MetricRow;
-import dev.queuebench.metrics.ServerCsvReader;
-import dev.queuebench.metrics.cloudwatch.CloudWatchCsv;
-import dev.queuebench.metrics.cloudwatch.CloudWatchRow;
-import dev.queuebench.metrics.sampler.ServerCsvWriter;
+import dev.queuebench.rundir.MetricRow;
+import dev.queuebench.rundir.CloudWatchCsv;
+import dev.queuebench.rundir.CloudWatchRow;
+import dev.queuebench.rundir.RunFiles;
+import dev.queuebench.rundir.ServerCsv;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,10 +35,9 @@ public final class AlarmEvaluator {
     }
 
     public static List<AlarmEpisode> evaluate(Path runDir, List<AlarmRule> rules) throws IOException {
-        Path serverCsv = runDir.resolve(ServerCsvWriter.FILE_NAME);
-        List<MetricRow> server = Files.exists(serverCsv) ? ServerCsvReader.read(serverCsv) : List.of();
-        Path cloudWatchCsv = CloudWatchCsv.file(runDir);
-        List<CloudWatchRow> cloudWatch = Files.exists(cloudWatchCsv) ? CloudWatchCsv.read(cloudWatchCsv) : List.of();
+        RunFiles run = new RunFiles(runDir);
+        List<MetricRow> server = ServerCsv.read(run).rows();
+        List<CloudWatchRow> cloudWatch = CloudWatchCsv.read(run).rows();
         List<AlarmEpisode> episodes = new ArrayList<>();
         for (AlarmRule rule : rules) {
             episodes.addAll(onServerCsv(rule, server));

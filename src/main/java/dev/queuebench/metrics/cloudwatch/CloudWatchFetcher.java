@@ -28,6 +28,8 @@ import software.amazon.awssdk.services.cloudwatch.model.ScanBy;
 import software.amazon.awssdk.services.elasticache.ElastiCacheClient;
 import software.amazon.awssdk.services.elasticache.model.ReplicationGroup;
 import software.amazon.awssdk.services.elasticache.model.ReplicationGroupNotFoundException;
+import dev.queuebench.rundir.CloudWatchRow;
+import dev.queuebench.rundir.CloudWatchCsv;
 
 /**
  * {@code cloudwatch fetch}: lists the member clusters (nodes) of a replication group with ElastiCache's

@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import dev.queuebench.rundir.CloudWatchRow;
+import dev.queuebench.rundir.CloudWatchCsv;
 
 /**
  * {@code cloudwatch import}: reads AWS CLI JSON files (all of them first, so a bad file changes

@@ -9,6 +9,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import dev.queuebench.rundir.CloudWatchRow;
 
 /**
  * Reads the JSON the AWS CLI prints into {@link CloudWatchRow}s:

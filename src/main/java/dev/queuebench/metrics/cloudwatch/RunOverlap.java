@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import dev.queuebench.rundir.CloudWatchRow;
 
 /**
  * Says when CloudWatch data brought into a run directory does not overlap the run itself (its

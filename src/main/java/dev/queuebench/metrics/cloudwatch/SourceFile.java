@@ -11,6 +11,8 @@ import java.nio.file.Path;
 import java.util.Collection;
 import java.util.Optional;
 import java.util.TreeSet;
+import dev.queuebench.rundir.CloudWatchRow;
+import dev.queuebench.rundir.CloudWatchCsv;
 
 /**
  * {@code cloudwatch/source.json}: where the data in {@code cloudwatch/metrics.csv} came from, one entry
@@ -77,6 +79,6 @@ public final class SourceFile {
     }
 
     private static Path file(Path runDir) {
-        return runDir.resolve(CloudWatchCsv.DIRECTORY).resolve(FILE_NAME);
+        return CloudWatchCsv.directory(runDir).resolve(FILE_NAME);
     }
 }

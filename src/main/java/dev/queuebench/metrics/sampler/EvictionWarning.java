@@ -1,6 +1,6 @@
 package dev.queuebench.metrics.sampler;
 
-import dev.queuebench.metrics.MetricRow;
+import dev.queuebench.rundir.MetricRow;
 import dev.queuebench.metrics.ServerMetric;
 import java.util.HashSet;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.queuebench.metrics.sampler;
 
-import dev.queuebench.metrics.MetricRow;
+import dev.queuebench.rundir.MetricRow;
 import dev.queuebench.metrics.NodeRole;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -14,6 +14,7 @@ import java.util.OptionalLong;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import dev.queuebench.rundir.ServerCsvWriter;
 
 /**
  * Samples INFO from the primary (and the reader, when given) once per interval, on a thread and

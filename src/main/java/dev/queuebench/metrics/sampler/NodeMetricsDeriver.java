@@ -2,7 +2,7 @@ package dev.queuebench.metrics.sampler;
 
 import dev.queuebench.metrics.CommandFamily;
 import dev.queuebench.metrics.CommandMetric;
-import dev.queuebench.metrics.MetricRow;
+import dev.queuebench.rundir.MetricRow;
 import dev.queuebench.metrics.NodeRole;
 import dev.queuebench.metrics.ServerMetric;
 import dev.queuebench.redis.InfoSnapshot;

@@ -31,6 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
+import dev.queuebench.rundir.CloudWatchRow;
+import dev.queuebench.rundir.CloudWatchCsv;
 
 /**
  * The SDK path against a local HTTP server that answers like ElastiCache and CloudWatch (Query

@@ -16,6 +16,8 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import dev.queuebench.rundir.CloudWatchCsv;
+import dev.queuebench.rundir.CloudWatchRow;
 
 /** Imports of recorded AWS CLI output (src/test/resources/cloudwatch/), through the command line. */
 class CloudWatchImportTest {

@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.queuebench.rundir.JsonFiles;
-import dev.queuebench.metrics.MetricRow;
-import dev.queuebench.metrics.ServerCsv;
+import dev.queuebench.rundir.MetricRow;
+import dev.queuebench.metrics.StrictServerCsv;
 import dev.queuebench.metrics.ServerMetric;
 import dev.queuebench.redis.EmbeddedRedis;
 import dev.queuebench.redis.RedisClients;
@@ -55,8 +55,8 @@ class InfoSamplerIT {
                 Thread.sleep(2_100);
             }
 
-            List<MetricRow> rows = ServerCsv.read(dir);
-            List<MetricRow> evalsha = ServerCsv.of(rows, "primary", "cmd.evalsha.calls_per_sec");
+            List<MetricRow> rows = StrictServerCsv.read(dir);
+            List<MetricRow> evalsha = StrictServerCsv.of(rows, "primary", "cmd.evalsha.calls_per_sec");
             double sumOfRates = evalsha.stream().mapToDouble(MetricRow::value).sum();
             // Each rate after the first tick covers one second, so the rates add up to the calls sent.
             assertEquals(sent.get(), sumOfRates, 0.02 * sent.get(), "evalsha rates " + evalsha);
@@ -67,7 +67,7 @@ class InfoSamplerIT {
             assertEquals(EVALSHA_PER_SEC, busy.get(busy.size() / 2), 0.10 * EVALSHA_PER_SEC);
 
             // The family metric is the sum of its commands; one sample per second per metric.
-            Map<Long, Double> family = ServerCsv.of(rows, "primary", ServerMetric.EvalBasedCmds.name()).stream()
+            Map<Long, Double> family = StrictServerCsv.of(rows, "primary", ServerMetric.EvalBasedCmds.name()).stream()
                     .collect(Collectors.toMap(MetricRow::epochSec, MetricRow::value));
             for (MetricRow row : evalsha) {
                 assertEquals(row.value(), family.get(row.epochSec()), 1e-3, "EvalBasedCmds at " + row.epochSec());
@@ -75,9 +75,9 @@ class InfoSamplerIT {
             Set<Long> seconds = new HashSet<>();
             evalsha.forEach(row -> assertTrue(seconds.add(row.epochSec()), "two samples in " + row.epochSec()));
             assertFalse(rows.stream().anyMatch(row -> row.metric().equals(ServerMetric.CounterReset.name())));
-            List<MetricRow> items = ServerCsv.of(rows, "primary", ServerMetric.CurrItems.name());
+            List<MetricRow> items = StrictServerCsv.of(rows, "primary", ServerMetric.CurrItems.name());
             assertEquals(1, items.get(items.size() - 1).value(), "the one counter key");
-            assertTrue(ServerCsv.of(rows, "primary", "ProcessCPUUtilization").stream().allMatch(r -> r.value() >= 0));
+            assertTrue(StrictServerCsv.of(rows, "primary", "ProcessCPUUtilization").stream().allMatch(r -> r.value() >= 0));
 
             JsonNode info = JsonFiles.read(dir.resolve("server-info.json"));
             assertEquals("master", info.path("nodes").path("primary").path("role").asText(), info.toString());
@@ -109,8 +109,8 @@ class InfoSamplerIT {
                 Thread.sleep(2_500);
             }
         }
-        List<MetricRow> rows = ServerCsv.read(dir);
-        List<MetricRow> resets = ServerCsv.of(rows, "primary", ServerMetric.CounterReset.name());
+        List<MetricRow> rows = StrictServerCsv.read(dir);
+        List<MetricRow> resets = StrictServerCsv.of(rows, "primary", ServerMetric.CounterReset.name());
         assertEquals(1, resets.size(), rows.toString());
         long resetSec = resets.get(0).epochSec();
         assertTrue(rows.stream().filter(row -> row.epochSec() == resetSec)
@@ -118,7 +118,7 @@ class InfoSamplerIT {
         for (MetricRow row : rows) {
             assertTrue(row.value() >= 0, "negative " + row);
         }
-        List<Long> seconds = ServerCsv.of(rows, "primary", ServerMetric.CurrItems.name()).stream()
+        List<Long> seconds = StrictServerCsv.of(rows, "primary", ServerMetric.CurrItems.name()).stream()
                 .map(MetricRow::epochSec).collect(Collectors.toList());
         boolean gap = false;
         for (int i = 1; i < seconds.size(); i++) {
@@ -151,7 +151,7 @@ class InfoSamplerIT {
                 Thread.sleep(2_100);
             }
         }
-        List<MetricRow> evictions = ServerCsv.of(ServerCsv.read(dir), "primary", ServerMetric.Evictions.name());
+        List<MetricRow> evictions = StrictServerCsv.of(StrictServerCsv.read(dir), "primary", ServerMetric.Evictions.name());
         assertTrue(evictions.stream().mapToDouble(MetricRow::value).sum() > 1000, evictions.toString());
         synchronized (messages) {
             assertEquals(1, messages.stream().filter(m -> m.contains("is evicting keys")).count(), messages.toString());

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.queuebench.metrics.MetricRow;
+import dev.queuebench.rundir.MetricRow;
 import dev.queuebench.metrics.NodeRole;
 import dev.queuebench.redis.InfoSnapshot;
 import java.util.List;

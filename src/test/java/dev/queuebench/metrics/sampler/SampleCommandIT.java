@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.queuebench.cli.QueuebenchCommand;
 import dev.queuebench.rundir.JsonFiles;
-import dev.queuebench.metrics.MetricRow;
-import dev.queuebench.metrics.ServerCsv;
+import dev.queuebench.rundir.MetricRow;
+import dev.queuebench.metrics.StrictServerCsv;
 import dev.queuebench.redis.EmbeddedRedis;
 import dev.queuebench.redis.RedisClients;
 import dev.queuebench.redis.RedisTls;
@@ -53,15 +53,15 @@ class SampleCommandIT {
             }
             assertEquals(0, exit);
         }
-        List<MetricRow> rows = ServerCsv.read(dir);
-        assertFalse(ServerCsv.of(rows, "reader", "ReplicaReplOffset").isEmpty(), "reader offsets");
-        assertFalse(ServerCsv.of(rows, "reader", "ReplicationLag").isEmpty(), "reader lag");
-        assertFalse(ServerCsv.of(rows, "primary", "MasterReplOffset").isEmpty(), "primary offsets");
-        assertTrue(ServerCsv.of(rows, "reader", "ReplicationLag").stream().allMatch(row -> row.value() < 2),
-                "a local replica keeps up: " + ServerCsv.of(rows, "reader", "ReplicationLag"));
-        assertTrue(ServerCsv.of(rows, "primary", "cmd.set.calls_per_sec").stream().anyMatch(row -> row.value() > 100));
-        for (MetricRow used : ServerCsv.of(rows, "primary", "BytesUsedForCache")) {
-            double percent = ServerCsv.of(rows, "primary", "DatabaseMemoryUsagePercentage").stream()
+        List<MetricRow> rows = StrictServerCsv.read(dir);
+        assertFalse(StrictServerCsv.of(rows, "reader", "ReplicaReplOffset").isEmpty(), "reader offsets");
+        assertFalse(StrictServerCsv.of(rows, "reader", "ReplicationLag").isEmpty(), "reader lag");
+        assertFalse(StrictServerCsv.of(rows, "primary", "MasterReplOffset").isEmpty(), "primary offsets");
+        assertTrue(StrictServerCsv.of(rows, "reader", "ReplicationLag").stream().allMatch(row -> row.value() < 2),
+                "a local replica keeps up: " + StrictServerCsv.of(rows, "reader", "ReplicationLag"));
+        assertTrue(StrictServerCsv.of(rows, "primary", "cmd.set.calls_per_sec").stream().anyMatch(row -> row.value() > 100));
+        for (MetricRow used : StrictServerCsv.of(rows, "primary", "BytesUsedForCache")) {
+            double percent = StrictServerCsv.of(rows, "primary", "DatabaseMemoryUsagePercentage").stream()
                     .filter(row -> row.epochSec() == used.epochSec()).findFirst().orElseThrow().value();
             assertEquals(100.0 * used.value() / MAX_MEMORY_BYTES, percent, 1e-3);
         }

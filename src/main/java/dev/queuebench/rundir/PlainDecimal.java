@@ -1,4 +1,4 @@
-package dev.queuebench.metrics;
+package dev.queuebench.rundir;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;

@@ -1,4 +1,4 @@
-package dev.queuebench.analysis;
+package dev.queuebench.rundir;
 
 import java.util.Map;
 

@@ -1,7 +1,5 @@
-package dev.queuebench.metrics.sampler;
+package dev.queuebench.rundir;
 
-import dev.queuebench.metrics.MetricRow;
-import dev.queuebench.metrics.PlainDecimal;
 import java.io.BufferedWriter;
 import java.io.Closeable;
 import java.io.IOException;
@@ -32,17 +30,15 @@ import java.util.List;
  * An existing file is appended to (its header kept), so one directory can hold several sampler sessions.
  */
 public final class ServerCsvWriter implements Closeable {
-    public static final String FILE_NAME = "server.csv";
-    public static final String HEADER = "epoch_sec,node,metric,value";
 
     private final BufferedWriter out;
 
     public ServerCsvWriter(Path dir) throws IOException {
-        Path file = dir.resolve(FILE_NAME);
+        Path file = dir.resolve(RunFiles.SERVER_CSV);
         boolean fresh = !Files.exists(file) || Files.size(file) == 0;
         out = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         if (fresh) {
-            out.write(HEADER);
+            out.write(ServerCsv.HEADER);
             out.write('\n');
             out.flush();
         }

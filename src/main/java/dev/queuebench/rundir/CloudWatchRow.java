@@ -1,4 +1,4 @@
-package dev.queuebench.metrics.cloudwatch;
+package dev.queuebench.rundir;
 
 import java.util.Comparator;
 

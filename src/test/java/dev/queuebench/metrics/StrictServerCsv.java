@@ -6,10 +6,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
+import dev.queuebench.rundir.MetricRow;
 
-/** Reads server.csv back for the tests, checking its header and every row's shape. */
-public final class ServerCsv {
-    private ServerCsv() {
+/** Reads server.csv back for the tests as a strict oracle of the writer, checking its header and every row's shape. */
+public final class StrictServerCsv {
+    private StrictServerCsv() {
     }
 
     public static List<MetricRow> read(Path dir) throws IOException {

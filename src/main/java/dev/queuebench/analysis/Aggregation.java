@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
 import org.HdrHistogram.Histogram;
+import dev.queuebench.rundir.LatencyHlog;
 
 /**
  * Merges the per-second histograms of {@code latency.hlog} into exact per-step, per-level and
@@ -27,7 +28,7 @@ final class Aggregation {
         this.levelOfSecond = levelOfSecond;
     }
 
-    void accept(LatencyLog.TaggedSecond second) {
+    void accept(LatencyHlog.TaggedSecond second) {
         Histogram histogram = second.histogram();
         LoadStep step = timeline.stepAt(second.epochSec());
         if (step != null) {

@@ -84,10 +84,16 @@ public final class LatencyDrivers {
     }
 
     /** The finding in one sentence, for the report's reader. */
-    public static String sentence(List<MetricCorrelation> ranked, double lowLoadP99Micros) {
-        if (ranked.isEmpty()) {
+    public static String sentence(List<MetricCorrelation> ranked, double lowLoadP99Micros, ServerMetrics server) {
+        if (ranked.isEmpty() && !server.hasServerSamples()) {
             return "No server metrics to compare with latency: the run has no server.csv "
                     + "(the INFO sampler runs beside `queuebench run`, or alone as `queuebench sample`).";
+        }
+        if (ranked.isEmpty()) {
+            // The samples are there, but too few measured seconds carried enough requests to correlate with.
+            return String.format(Locale.ROOT, "Too few measured seconds with at least %d requests and server samples "
+                    + "to correlate latency with the server metrics (a short or interrupted run); the per-second "
+                    + "charts still show both.", MIN_REQUESTS_PER_SECOND);
         }
         MetricCorrelation top = ranked.get(0);
         String lag = top.lagSec() == 0 ? "in the same second"

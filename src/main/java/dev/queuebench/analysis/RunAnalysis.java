@@ -5,8 +5,9 @@ import dev.queuebench.rundir.RunDataException;
 import dev.queuebench.rundir.RunFiles;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
+import dev.queuebench.rundir.AlarmsJson;
+import dev.queuebench.rundir.ServerInfoJson;
+import dev.queuebench.rundir.Summary;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -18,6 +19,7 @@ import java.util.NavigableMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import dev.queuebench.rundir.RequestSecond;
+import dev.queuebench.rundir.LatencyHlog;
 
 /**
  * Reads one run directory and derives its {@link RunSummary}: per-step statistics from the merged
@@ -52,7 +54,7 @@ public final class RunAnalysis {
         boolean byHolds = holds.size() >= 2;
         Map<Long, Integer> levelOfSecond = byHolds ? levelsFromHolds(holds) : levelsFromRates(requests, timeline);
         Aggregation aggregation = new Aggregation(timeline, levelOfSecond);
-        LatencyLog.forEachSecond(files.file(RunFiles.LATENCY_LOG), aggregation::accept);
+        LatencyHlog.forEachSecond(files, aggregation::accept);
         aggregation.finish();
 
         List<String> names = requests.requestNames();
@@ -79,11 +81,13 @@ public final class RunAnalysis {
         List<RequestCost> costs = costs(requests, names, server);
         List<CommandCost> commands = CommandCosts.rank(server);
         MemoryPerUser memory = MemoryModel.fit(requests, server);
-        JsonNode serverInfo = serverInfo(files);
+        JsonNode serverInfo = ServerInfoJson.read(files);
+        AlarmsJson alarms = AlarmsJson.read(files);
+        Summary.ServerLevels serverLevels = ServerLevels.of(server, timeline, alarms.thresholds());
         RunSummary draft = new RunSummary(info, startSec, steps, measured, intended, achieved,
-                timeline(requests, timeline, aggregation, names), drivers, LatencyDrivers.sentence(drivers, lowLoadP99),
-                knee, costs, commands, memory, AlarmPeriods.read(files), serverInfo, List.of());
-        return withWarnings(draft, server);
+                timeline(requests, timeline, aggregation, names), drivers, LatencyDrivers.sentence(drivers, lowLoadP99,
+                server), knee, costs, commands, memory, serverLevels, AlarmPeriods.of(alarms), serverInfo, List.of());
+        return withWarnings(draft, server, data);
     }
 
     private static Map<Long, Integer> levelsFromHolds(List<LoadStep> holds) {
@@ -254,17 +258,6 @@ public final class RunAnalysis {
         return costs;
     }
 
-    private static JsonNode serverInfo(RunFiles files) {
-        if (!files.has(RunFiles.SERVER_INFO)) {
-            return new ObjectMapper().createObjectNode();
-        }
-        try {
-            return new ObjectMapper().readTree(files.file(RunFiles.SERVER_INFO).toFile());
-        } catch (IOException e) {
-            throw new RunDataException(files.file(RunFiles.SERVER_INFO) + " is not valid JSON: " + e.getMessage(), e);
-        }
-    }
-
     private static Timeline timeline(RequestLog requests, LoadTimeline load, Aggregation aggregation, List<String> names) {
         if (requests.isEmpty()) {
             return new Timeline(new long[0], new double[0], new double[0], new double[0], Map.of());
@@ -311,11 +304,11 @@ public final class RunAnalysis {
         return values;
     }
 
-    private static RunSummary withWarnings(RunSummary summary, ServerMetrics server) {
-        List<String> warnings = RunWarnings.of(summary, server);
+    private static RunSummary withWarnings(RunSummary summary, ServerMetrics server, RunData data) {
+        List<Summary.Warning> warnings = RunWarnings.of(summary, server, data);
         return new RunSummary(summary.info(), summary.injectionStartSec(), summary.steps(), summary.measured(),
                 summary.intendedRequests(), summary.achievedRequests(), summary.timeline(), summary.drivers(),
                 summary.driverSentence(), summary.knee(), summary.costs(), summary.commands(), summary.memory(),
-                summary.alarms(), summary.serverInfo(), warnings);
+                summary.serverLevels(), summary.alarms(), summary.serverInfo(), warnings);
     }
 }

@@ -3,6 +3,7 @@ package dev.queuebench.analysis;
 import dev.queuebench.rundir.RunFiles;
 
 import java.nio.file.Path;
+import dev.queuebench.rundir.LatencyHlog;
 
 /**
  * A run directory opened for reading: its files, {@code run.json}, {@code requests.csv}, and the
@@ -16,7 +17,7 @@ public record RunData(RunFiles files, RunInfo info, RequestLog requests, double 
         RunFiles files = RunFiles.open(runDir);
         RunInfo info = RunInfo.read(files);
         RequestLog requests = RequestLog.read(files);
-        double startSec = LatencyLog.startTimeSec(files.file(RunFiles.LATENCY_LOG));
+        double startSec = LatencyHlog.startTimeSec(files);
         if (Double.isNaN(startSec)) {
             // A run that died before its first interval: run.json's start is the best left.
             startSec = info.startMs() / 1000.0;

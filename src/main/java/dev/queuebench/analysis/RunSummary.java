@@ -1,24 +1,26 @@
 package dev.queuebench.analysis;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.queuebench.rundir.Summary;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Everything the reporter derives from one run directory; {@link SummaryJson} writes it as
+ * Everything the reporter derives from one run directory; {@link SummaryRecord} makes it
  * {@code summary.json}.
  *
  * @param measured         per request name and {@code all}, over the measured steps (ramps and holds)
  * @param intendedRequests requests the profile planned over the measured steps
  * @param achievedRequests requests started over the measured steps
  * @param costs            per resource: engine CPU, command CPU, commands, network bytes
+ * @param serverLevels     levels of server metrics the capacity plan projects from
  * @param serverInfo       {@code server-info.json} as written by the sampler, or an empty object
  */
 public record RunSummary(RunInfo info, double injectionStartSec, List<StepSummary> steps,
         Map<String, RequestStats> measured, double intendedRequests, double achievedRequests, Timeline timeline,
         List<MetricCorrelation> drivers, String driverSentence, Knee knee, List<RequestCost> costs,
-        List<CommandCost> commands, MemoryPerUser memory, List<AlarmPeriod> alarms, JsonNode serverInfo,
-        List<String> warnings) {
+        List<CommandCost> commands, MemoryPerUser memory, Summary.ServerLevels serverLevels, List<AlarmPeriod> alarms,
+        JsonNode serverInfo, List<Summary.Warning> warnings) {
 
     public double deliveredPct() {
         return intendedRequests > 0 ? 100 * achievedRequests / intendedRequests : Double.NaN;

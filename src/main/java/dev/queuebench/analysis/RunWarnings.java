@@ -1,6 +1,9 @@
 package dev.queuebench.analysis;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.queuebench.rundir.CsvFile;
+import dev.queuebench.rundir.Summary;
+import dev.queuebench.rundir.WarningCode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -16,62 +19,77 @@ final class RunWarnings {
     private RunWarnings() {
     }
 
-    static List<String> of(RunSummary summary, ServerMetrics server) {
-        List<String> warnings = new ArrayList<>();
+    static List<Summary.Warning> of(RunSummary summary, ServerMetrics server, RunData data) {
+        List<Summary.Warning> warnings = new ArrayList<>();
         RunInfo info = summary.info();
         switch (info.outcome()) {
-            case RunInfo.OUTCOME_SATURATED -> warnings.add("INJECTOR SATURATED: the injector could not send the "
-                    + "planned load, so these latencies do not describe the target at that load. " + info.reason());
-            case RunInfo.OUTCOME_ABORTED -> warnings.add("ABORTED: the run was stopped before its end. " + info.reason());
-            case "target-failed" -> warnings.add("TARGET FAILED: " + info.reason());
-            case "running" -> warnings.add("UNFINISHED: run.json still says 'running'; the run died without "
-                    + "recording an outcome, and only what was written before that is here.");
+            case RunInfo.OUTCOME_SATURATED -> warnings.add(warning(WarningCode.INJECTOR_SATURATED, "INJECTOR SATURATED: the injector could not send the "
+                    + "planned load, so these latencies do not describe the target at that load. " + info.reason()));
+            case RunInfo.OUTCOME_ABORTED -> warnings.add(warning(WarningCode.ABORTED,
+                    "ABORTED: the run was stopped before its end. " + info.reason()));
+            case "target-failed" -> warnings.add(warning(WarningCode.TARGET_FAILED, "TARGET FAILED: " + info.reason()));
+            case "running" -> warnings.add(warning(WarningCode.UNFINISHED, "UNFINISHED: run.json still says 'running'; the run died without "
+                    + "recording an outcome, and only what was written before that is here."));
             default -> {
                 // completed: nothing to say here
             }
         }
         double delivered = summary.deliveredPct();
         if (!Double.isNaN(delivered) && delivered < MIN_DELIVERED_PCT) {
-            warnings.add(String.format(Locale.ROOT, "Achieved %.0f%% of the planned requests over the measured "
-                    + "steps%s.", delivered, journeyExplanation(info)));
+            warnings.add(warning(WarningCode.UNDER_DELIVERED, String.format(Locale.ROOT, "Achieved %.0f%% of the planned "
+                    + "requests over the measured steps%s.", delivered, journeyExplanation(info))));
         }
         if (!server.hasServerSamples()) {
-            warnings.add("No server metrics (server.csv): CPU, memory and per-request costs cannot be shown; "
-                    + "run with the sampler (`queuebench run` starts it, `queuebench sample` runs it alone).");
+            warnings.add(warning(WarningCode.NO_SERVER_METRICS, "No server metrics (server.csv): CPU, memory and per-request costs cannot be shown; "
+                    + "run with the sampler (`queuebench run` starts it, `queuebench sample` runs it alone)."));
         }
         if (!server.counterResets().isEmpty()) {
-            warnings.add("Redis counters reset during the run (a restart or failover) at epoch second(s) "
-                    + server.counterResets() + ": rates around them are left out.");
+            warnings.add(warning(WarningCode.COUNTER_RESET, "Redis counters reset during the run (a restart or failover) at epoch second(s) "
+                    + server.counterResets() + ": rates around them are left out."));
         }
         MemoryPerUser memory = summary.memory();
         if (memory != null && memory.evictedKeys() > 0) {
-            warnings.add(String.format(Locale.ROOT, "Redis evicted %,.0f keys during the run: evicted queue state "
-                    + "drops waiting users silently. Give the node more memory or shorten TTLs.", memory.evictedKeys()));
+            warnings.add(warning(WarningCode.EVICTIONS, String.format(Locale.ROOT, "Redis evicted %,.0f keys during the run: "
+                    + "evicted queue state drops waiting users silently. Give the node more memory or shorten TTLs.",
+                    memory.evictedKeys())));
         }
         JsonNode nodes = summary.serverInfo().path("nodes");
         nodes.fields().forEachRemaining(node -> {
             String policy = node.getValue().path("maxmemory_policy").asText("");
             if (DROPPING_POLICIES.contains(policy)) {
-                warnings.add("maxmemory-policy is " + policy + " on " + node.getKey() + ": when memory is full Redis "
+                warnings.add(warning(WarningCode.DROPPING_EVICTION_POLICY, "maxmemory-policy is " + policy + " on " + node.getKey() + ": when memory is full Redis "
                         + "evicts any key, queue state included, and waiting users disappear; volatile-ttl or "
-                        + "noeviction with a memory alarm keeps them.");
+                        + "noeviction with a memory alarm keeps them."));
             }
         });
         for (CommandCost command : summary.commands()) {
             if (command.linearInSize() && command.cpuSharePct() >= 1) {
-                warnings.add(String.format(Locale.ROOT, "%s took %.0f%% of the server's command CPU at %.0f µs a "
+                warnings.add(warning(WarningCode.DATA_WALKING_COMMAND, String.format(Locale.ROOT, "%s took %.0f%% of the server's command CPU at %.0f µs a "
                         + "call: a command whose cost grows with the data, on the request path.",
-                        command.command().toUpperCase(Locale.ROOT), command.cpuSharePct(), command.microsPerCall()));
+                        command.command().toUpperCase(Locale.ROOT), command.cpuSharePct(), command.microsPerCall())));
             }
         }
         for (RequestCost cost : summary.costs()) {
             if (!cost.splitReliable() && "engine_cpu_micros".equals(cost.resource())) {
-                warnings.add("The request kinds moved together through this run, so the split of server cost "
+                warnings.add(warning(WarningCode.COST_SPLIT_UNCERTAIN, "The request kinds moved together through this run, so the split of server cost "
                         + "between join, status and enter is uncertain; the mean per request is reliable. A profile "
-                        + "whose mix changes (ticket-open, or a warm-up) separates them.");
+                        + "whose mix changes (ticket-open, or a warm-up) separates them."));
+            }
+        }
+        List<CsvFile.Result> reads = new ArrayList<>(server.reads());
+        reads.add(0, data.requests().read());
+        for (CsvFile.Result read : reads) {
+            if (read.lastLineLeftOut()) {
+                warnings.add(warning(WarningCode.FILE_CUT_SHORT, read.file().getFileName() + " ends in a half-written "
+                        + "line (the run or the sampler was killed mid-write); it was left out and the "
+                        + String.format(Locale.ROOT, "%,d", read.rows()) + " whole rows before it were used."));
             }
         }
         return warnings;
+    }
+
+    private static Summary.Warning warning(WarningCode code, String message) {
+        return new Summary.Warning(code, message);
     }
 
     private static String journeyExplanation(RunInfo info) {

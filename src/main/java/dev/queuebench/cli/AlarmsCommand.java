@@ -12,6 +12,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import dev.queuebench.rundir.RunFiles;
 
 /** {@code queuebench alarms}: replays CloudWatch alarms over a run directory into alarms.json. */
 @Command(name = "alarms", mixinStandardHelpOptions = true,
@@ -52,7 +53,7 @@ final class AlarmsCommand implements Callable<Integer> {
                     Instant.ofEpochSecond(episode.endEpochSec()), episode.peakValue());
         }
         System.out.println((episodes.isEmpty() ? "No alarm would have fired" : episodes.size() + " alarm episode(s)")
-                + "; written to " + runDir.resolve(AlarmsFile.FILE_NAME));
+                + "; written to " + runDir.resolve(RunFiles.ALARMS_JSON));
         return QueuebenchCommand.EXIT_OK;
     }
 }

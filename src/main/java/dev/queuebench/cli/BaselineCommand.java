@@ -1,6 +1,5 @@
 package dev.queuebench.cli;
 
-import dev.queuebench.rundir.RunDataException;
 import dev.queuebench.gate.BaselineStore;
 import dev.queuebench.gate.GateInputException;
 import java.io.IOException;
@@ -10,6 +9,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import dev.queuebench.rundir.BadInputException;
 
 /** {@code queuebench baseline promote RUN_DIR --name N}. */
 @Command(name = "baseline", mixinStandardHelpOptions = true, subcommands = BaselineCommand.Promote.class,
@@ -49,7 +49,7 @@ final class BaselineCommand implements Runnable {
                 System.out.println("Baseline '" + name + "' is " + target + "; gate against it with: "
                         + "java -jar target/queuebench.jar gate --baseline " + name + " --candidate <run-dir>");
                 return QueuebenchCommand.EXIT_OK;
-            } catch (GateInputException | RunDataException e) {
+            } catch (GateInputException | BadInputException e) {
                 System.err.println("Cannot promote: " + e.getMessage());
                 return QueuebenchCommand.EXIT_FAILURE;
             } catch (IOException e) {

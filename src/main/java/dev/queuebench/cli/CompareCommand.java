@@ -1,6 +1,5 @@
 package dev.queuebench.cli;
 
-import dev.queuebench.rundir.RunDataException;
 import dev.queuebench.gate.BaselineStore;
 import dev.queuebench.gate.CompareReport;
 import dev.queuebench.gate.GateInputException;
@@ -12,6 +11,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import dev.queuebench.rundir.BadInputException;
 
 /** {@code queuebench compare BASE CANDIDATE}: every difference with its uncertainty. */
 @Command(name = "compare", mixinStandardHelpOptions = true,
@@ -40,7 +40,7 @@ final class CompareCommand implements Callable<Integer> {
             System.out.println();
             System.out.println("Comparison written to " + candidate.resolve("compare.html"));
             return QueuebenchCommand.EXIT_OK;
-        } catch (GateInputException | RunDataException e) {
+        } catch (GateInputException | BadInputException e) {
             System.err.println("Cannot compare: " + e.getMessage());
             return QueuebenchCommand.EXIT_FAILURE;
         } catch (IOException e) {

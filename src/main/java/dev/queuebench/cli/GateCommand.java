@@ -1,6 +1,5 @@
 package dev.queuebench.cli;
 
-import dev.queuebench.rundir.RunDataException;
 import dev.queuebench.gate.BaselineStore;
 import dev.queuebench.gate.Check;
 import dev.queuebench.gate.GateEvaluator;
@@ -21,6 +20,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import dev.queuebench.rundir.BadInputException;
 
 /** {@code queuebench gate}: pass, or exit 3 on a regression the evidence shows beyond noise. */
 @Command(name = "gate", mixinStandardHelpOptions = true, sortOptions = false,
@@ -94,7 +94,7 @@ final class GateCommand implements Callable<Integer> {
             System.out.println();
             System.out.println("JUnit XML: " + junitFile + ", Markdown: " + markdownFile);
             return GateOutputs.passed(checks) ? QueuebenchCommand.EXIT_OK : QueuebenchCommand.EXIT_GATE_FAILED;
-        } catch (GateInputException | RunDataException e) {
+        } catch (GateInputException | BadInputException e) {
             System.err.println("Cannot gate: " + e.getMessage());
             return QueuebenchCommand.EXIT_FAILURE;
         } catch (IOException e) {

@@ -1,6 +1,5 @@
 package dev.queuebench.cli;
 
-import dev.queuebench.rundir.RunDataException;
 import dev.queuebench.plan.CapacityPlan;
 import dev.queuebench.plan.CapacityPlanner;
 import dev.queuebench.plan.CatalogException;
@@ -19,6 +18,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import dev.queuebench.rundir.BadInputException;
 
 /** {@code queuebench plan RUN_DIR… --target-rps N}: the node type for a target, from measured costs. */
 @Command(name = "plan", mixinStandardHelpOptions = true, sortOptions = false,
@@ -82,7 +82,7 @@ final class PlanCommand implements Callable<Integer> {
             System.out.println();
             System.out.println("Plan written to " + out);
             return QueuebenchCommand.EXIT_OK;
-        } catch (CatalogException | RunDataException | PlanException e) {
+        } catch (CatalogException | BadInputException | PlanException e) {
             System.err.println("Cannot plan: " + e.getMessage());
             return QueuebenchCommand.EXIT_FAILURE;
         }

@@ -1,6 +1,5 @@
 package dev.queuebench.cli;
 
-import dev.queuebench.rundir.RunDataException;
 import dev.queuebench.rundir.RunFiles;
 import dev.queuebench.analysis.RunSummary;
 import dev.queuebench.report.RunReport;
@@ -10,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
+import dev.queuebench.rundir.BadInputException;
 
 /** {@code queuebench report RUN_DIR…}: summary.json, report.md and report.html for each run. */
 @Command(name = "report", mixinStandardHelpOptions = true,
@@ -29,8 +29,8 @@ final class ReportCommand implements Callable<Integer> {
                         + RunFiles.REPORT_MD + ", " + RunFiles.SUMMARY_JSON + ")");
                 System.out.println("  " + summary.knee().sentence());
                 System.out.println("  " + summary.driverSentence());
-                summary.warnings().forEach(warning -> System.out.println("  WARNING: " + warning));
-            } catch (RunDataException e) {
+                summary.warnings().forEach(warning -> System.out.println("  WARNING: " + warning.message()));
+            } catch (BadInputException e) {
                 System.err.println("Cannot report " + runDir + ": " + e.getMessage());
                 exit = QueuebenchCommand.EXIT_FAILURE;
             } catch (IOException e) {

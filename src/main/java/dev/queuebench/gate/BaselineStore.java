@@ -1,14 +1,13 @@
 package dev.queuebench.gate;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.queuebench.rundir.AtomicFiles;
+import dev.queuebench.rundir.JsonFiles;
 import dev.queuebench.rundir.RunFiles;
 import dev.queuebench.analysis.RunInfo;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.List;
 
@@ -21,7 +20,7 @@ public final class BaselineStore {
     public static final Path DEFAULT_ROOT = Path.of("results", "baselines");
     static final List<String> KEPT = List.of(RunFiles.RUN_JSON, RunFiles.LATENCY_LOG, RunFiles.REQUESTS_CSV,
             RunFiles.SERVER_CSV, RunFiles.SERVER_INFO, RunFiles.ALARMS_JSON, RunFiles.CLOUDWATCH_CSV,
-            "cloudwatch/source.json", RunFiles.SUMMARY_JSON, RunFiles.REPORT_MD);
+            RunFiles.CLOUDWATCH_SOURCE, RunFiles.SUMMARY_JSON, RunFiles.REPORT_MD);
     public static final String JMH_FILE = "jmh.json";
     public static final String METADATA = "baseline.json";
 
@@ -70,7 +69,7 @@ public final class BaselineStore {
             JmhResults.read(jmhJson);
             Files.copy(jmhJson, staging.resolve(JMH_FILE));
         }
-        ObjectNode metadata = new ObjectMapper().createObjectNode();
+        ObjectNode metadata = JsonFiles.JSON.createObjectNode();
         metadata.put("name", name);
         metadata.put("promoted_at", Instant.now().toString());
         metadata.put("source_run", runDir.toAbsolutePath().normalize().toString());
@@ -82,9 +81,9 @@ public final class BaselineStore {
         metadata.put("harness_git_sha", info.raw().path("versions").path("harness_git_sha").asText(""));
         metadata.put("jmh", jmhJson == null ? null : jmhJson.getFileName().toString());
         metadata.put("note", note == null ? "" : note);
-        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(staging.resolve(METADATA).toFile(), metadata);
+        JsonFiles.writeAtomically(staging.resolve(METADATA), metadata);
         deleteTree(target);
-        Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
+        AtomicFiles.moveInPlace(staging, target);
         return target;
     }
 

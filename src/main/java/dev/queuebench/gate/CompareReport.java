@@ -48,11 +48,11 @@ public final class CompareReport {
 
     public static String markdown(RunComparator.Comparison comparison) {
         StringBuilder md = new StringBuilder("# queuebench compare\n\n");
-        md.append("Baseline `").append(comparison.baseline().info().id()).append("` (")
-                .append(comparison.baseline().info().nodeType()).append(", ").append(comparison.baseline().info().outcome())
-                .append("), candidate `").append(comparison.candidate().info().id()).append("` (")
-                .append(comparison.candidate().info().nodeType()).append(", ")
-                .append(comparison.candidate().info().outcome()).append(").\n\n");
+        md.append("Baseline `").append(comparison.baseline().run().id()).append("` (")
+                .append(comparison.baseline().run().nodeType()).append(", ").append(comparison.baseline().run().outcome())
+                .append("), candidate `").append(comparison.candidate().run().id()).append("` (")
+                .append(comparison.candidate().run().nodeType()).append(", ")
+                .append(comparison.candidate().run().outcome()).append(").\n\n");
         md.append("Intervals are 95% block-bootstrap intervals over the runs' seconds; \"worse\" or \"better\" only "
                 + "when the whole interval says so.\n\n");
         md.append("| ").append(String.join(" | ", HEADERS)).append(" |\n|---|---|---|--:|--:|--:|\n");
@@ -68,8 +68,8 @@ public final class CompareReport {
                 + "max-width:1280px;padding:0 16px}table{border-collapse:collapse}th,td{border:1px solid #d8dde6;"
                 + "padding:3px 8px;text-align:right}td:nth-child(-n+3),th:nth-child(-n+3){text-align:left}"
                 + "th{background:#f2f4f8}.worse{background:#fde2e1}.better{background:#e3f6e5}</style></head><body>\n");
-        html.append("<h1>queuebench compare</h1>\n<p>Baseline <b>").append(HtmlReport.escape(comparison.baseline().info().id()))
-                .append("</b>, candidate <b>").append(HtmlReport.escape(comparison.candidate().info().id()))
+        html.append("<h1>queuebench compare</h1>\n<p>Baseline <b>").append(HtmlReport.escape(comparison.baseline().run().id()))
+                .append("</b>, candidate <b>").append(HtmlReport.escape(comparison.candidate().run().id()))
                 .append("</b>. 95% block-bootstrap intervals over the runs' seconds.</p>\n<table>\n<tr>");
         for (String header : HEADERS) {
             html.append("<th>").append(HtmlReport.escape(header)).append("</th>");

@@ -41,9 +41,9 @@ public final class GateEvaluator {
                 Double.NaN, Double.NaN, Double.NaN, "");
         for (var summary : List.of(comparison.baseline(), comparison.candidate())) {
             String which = summary == comparison.baseline() ? "baseline" : "candidate";
-            boolean bad = summary.info().deliveredNoVerdict();
-            checks.add(new Check(outcome, which + " " + summary.info().id(), bad ? Verdict.FAIL : Verdict.PASS,
-                    "outcome " + summary.info().outcome() + (bad ? ": a run that did not deliver its load can never "
+            boolean bad = summary.run().noVerdict();
+            checks.add(new Check(outcome, which + " " + summary.run().id(), bad ? Verdict.FAIL : Verdict.PASS,
+                    "outcome " + summary.run().outcome() + (bad ? ": a run that did not deliver its load can never "
                             + "pass" : "")));
         }
         int tested = 0;

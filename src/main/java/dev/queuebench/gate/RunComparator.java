@@ -1,8 +1,8 @@
 package dev.queuebench.gate;
 
-import dev.queuebench.analysis.RunAnalysis;
-import dev.queuebench.analysis.RunInfo;
-import dev.queuebench.analysis.RunSummary;
+import dev.queuebench.rundir.RunFiles;
+import dev.queuebench.rundir.Summary;
+import dev.queuebench.rundir.SummaryFile;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +19,7 @@ public final class RunComparator {
     private RunComparator() {
     }
 
-    public record Comparison(RunSummary baseline, RunSummary candidate, List<Difference> differences) {
+    public record Comparison(Summary baseline, Summary candidate, List<Difference> differences) {
         public Difference find(String step, String request, String metric) {
             return differences.stream().filter(d -> d.step().equals(step) && d.request().equals(request)
                     && d.metric().equals(metric)).findFirst().orElse(null);
@@ -27,8 +27,12 @@ public final class RunComparator {
     }
 
     public static Comparison compare(Path baselineDir, Path candidateDir) {
-        RunSeconds base = RunSeconds.read(baselineDir);
-        RunSeconds cand = RunSeconds.read(candidateDir);
+        RunFiles baseFiles = RunFiles.open(baselineDir);
+        RunFiles candFiles = RunFiles.open(candidateDir);
+        Summary baseSummary = SummaryFile.read(baseFiles);
+        Summary candSummary = SummaryFile.read(candFiles);
+        RunSeconds base = RunSeconds.read(baseFiles, baseSummary);
+        RunSeconds cand = RunSeconds.read(candFiles, candSummary);
         List<Difference> differences = new ArrayList<>();
         for (String step : base.seconds.keySet()) {
             if (!cand.seconds.containsKey(step)) {
@@ -43,13 +47,11 @@ public final class RunComparator {
             }
         }
         differences.add(cpuPerRequest(base.cpuAndRequests, cand.cpuAndRequests));
-        RunSummary baseSummary = RunAnalysis.analyze(baselineDir);
-        RunSummary candSummary = RunAnalysis.analyze(candidateDir);
-        differences.add(pointOnly("measured", "run", "delivered_requests_pct", "%", baseSummary.deliveredPct(),
-                candSummary.deliveredPct(), true));
-        for (RunInfo.PhaseDelivery phase : candSummary.info().delivery()) {
-            double basePct = baseSummary.info().delivery().stream().filter(b -> b.phase().equals(phase.phase()))
-                    .mapToDouble(RunInfo.PhaseDelivery::deliveredPct).findFirst().orElse(Double.NaN);
+        differences.add(pointOnly("measured", "run", "delivered_requests_pct", "%", baseSummary.load().deliveredPct(),
+                candSummary.load().deliveredPct(), true));
+        for (Summary.PhaseDelivery phase : candSummary.load().phases()) {
+            double basePct = baseSummary.load().phases().stream().filter(b -> b.phase().equals(phase.phase()))
+                    .mapToDouble(Summary.PhaseDelivery::deliveredPct).findFirst().orElse(Double.NaN);
             if (!Double.isNaN(phase.deliveredPct())) {
                 differences.add(pointOnly(phase.phase(), "run", "delivered_requests_pct", "%", basePct,
                         phase.deliveredPct(), true));
@@ -68,15 +70,16 @@ public final class RunComparator {
     }
 
     /** Commands that walk the keyspace or a whole structure and took at least 1% of the command CPU. */
-    private static double dataWalking(RunSummary summary) {
-        if (summary.commands().isEmpty()) {
+    private static double dataWalking(Summary summary) {
+        if (summary.serverCost().commands().isEmpty()) {
             return Double.NaN;
         }
-        return summary.commands().stream().filter(c -> c.walksData() && c.cpuSharePct() >= 1).count();
+        return summary.serverCost().commands().stream().filter(c -> c.walksData() && c.cpuSharePct() >= 1).count();
     }
 
-    private static double mean(RunSummary summary, String resource) {
-        return summary.cost(resource) == null ? Double.NaN : summary.cost(resource).meanPerRequest();
+    private static double mean(Summary summary, String resource) {
+        Summary.ResourceCost cost = summary.serverCost().of(resource);
+        return cost == null ? Double.NaN : cost.meanPerRequest();
     }
 
     private static List<Difference> secondsMetrics(String step, String request, List<SparseSecond> base,

@@ -1,14 +1,12 @@
 package dev.queuebench.gate;
 
-import dev.queuebench.analysis.LatencyLog;
-import dev.queuebench.analysis.LoadStep;
-import dev.queuebench.analysis.LoadTimeline;
-import dev.queuebench.analysis.RequestLog;
+import dev.queuebench.rundir.LatencyHlog;
+import dev.queuebench.rundir.MetricRow;
 import dev.queuebench.rundir.RequestSecond;
-import dev.queuebench.analysis.RunData;
+import dev.queuebench.rundir.RequestsCsv;
 import dev.queuebench.rundir.RunFiles;
-import dev.queuebench.analysis.ServerMetrics;
-import java.nio.file.Path;
+import dev.queuebench.rundir.ServerCsv;
+import dev.queuebench.rundir.Summary;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,7 +17,8 @@ import java.util.TreeMap;
 /**
  * A run as the statistics need it: per measured step (ramps and holds, by name) and per request name
  * (and {@code all}), the seconds in time order; and per measured second, the Redis main-thread CPU
- * and the requests started, for CPU per request. Read from the run directory only.
+ * and the requests started, for CPU per request. The steps come from the run's summary.json, the
+ * seconds from its per-second files, all through the run-directory package.
  */
 final class RunSeconds {
     static final String ALL = "all";
@@ -33,22 +32,28 @@ final class RunSeconds {
     private RunSeconds() {
     }
 
-    static RunSeconds read(Path runDir) {
-        RunData data = RunData.read(runDir);
-        RunFiles files = data.files();
-        RequestLog requests = data.requests();
-        LoadTimeline timeline = data.timeline();
+    static RunSeconds read(RunFiles files, Summary summary) {
+        NavigableMap<Long, Summary.Step> measured = new TreeMap<>();
+        for (Summary.Step step : summary.steps()) {
+            if (step.measured()) {
+                measured.put(step.startEpochSec(), step);
+            }
+        }
+        NavigableMap<Long, List<RequestSecond>> requests = new TreeMap<>();
+        for (RequestSecond row : RequestsCsv.read(files).rows()) {
+            requests.computeIfAbsent(row.epochSec(), sec -> new ArrayList<>()).add(row);
+        }
         RunSeconds run = new RunSeconds();
         // Intervals come second by second; a second's "all" is whole once the next second starts.
         long[] openSec = {Long.MIN_VALUE};
         org.HdrHistogram.Histogram open = new org.HdrHistogram.Histogram(3);
-        LatencyLog.forEachSecond(files.file(RunFiles.LATENCY_LOG), second -> {
-            LoadStep step = timeline.stepAt(second.epochSec());
-            if (step == null || !step.measured()) {
+        LatencyHlog.forEachSecond(files, second -> {
+            Summary.Step step = stepAt(measured, second.epochSec());
+            if (step == null) {
                 return;
             }
             if (second.epochSec() != openSec[0]) {
-                run.closeAll(openSec[0], open, timeline, requests);
+                run.closeAll(openSec[0], open, measured, requests);
                 open.reset();
                 openSec[0] = second.epochSec();
             }
@@ -59,35 +64,62 @@ final class RunSeconds {
             run.add(step.name(), second.request(), sparse);
             run.add(ANY_STEP, second.request(), sparse);
         });
-        run.closeAll(openSec[0], open, timeline, requests);
-        ServerMetrics server = ServerMetrics.read(files);
-        server.sumOverNodes("EngineCPUUtilization").forEach((sec, pct) -> {
-            LoadStep step = timeline.stepAt(sec);
-            long started = requests.totalAt(sec);
-            if (step != null && step.measured() && started > 0) {
-                run.cpuAndRequests.put(sec, new double[] {pct * 10_000, started});
+        run.closeAll(openSec[0], open, measured, requests);
+        for (Map.Entry<Long, Double> cpu : engineCpuPctOverNodes(files).entrySet()) {
+            long sec = cpu.getKey();
+            long started = requests.getOrDefault(sec, List.of()).stream().mapToLong(RequestSecond::total).sum();
+            if (stepAt(measured, sec) != null && started > 0) {
+                run.cpuAndRequests.put(sec, new double[] {cpu.getValue() * 10_000, started});
             }
-        });
+        }
         return run;
     }
 
-    private void closeAll(long sec, org.HdrHistogram.Histogram histogram, LoadTimeline timeline, RequestLog requests) {
+    /** The measured step holding {@code sec}, or null (warm-up, drain, outside the run). */
+    private static Summary.Step stepAt(NavigableMap<Long, Summary.Step> measured, long sec) {
+        Map.Entry<Long, Summary.Step> entry = measured.floorEntry(sec);
+        return entry != null && sec < entry.getValue().endEpochSec() ? entry.getValue() : null;
+    }
+
+    /**
+     * EngineCPUUtilization summed over the nodes per second; a second counts only when every node
+     * that has the metric has a sample in it.
+     */
+    private static NavigableMap<Long, Double> engineCpuPctOverNodes(RunFiles files) {
+        Map<String, NavigableMap<Long, Double>> byNode = new TreeMap<>();
+        for (MetricRow row : ServerCsv.read(files).rows()) {
+            if (row.metric().equals("EngineCPUUtilization")) {
+                byNode.computeIfAbsent(row.node(), node -> new TreeMap<>()).put(row.epochSec(), row.value());
+            }
+        }
+        NavigableMap<Long, Double> sum = new TreeMap<>();
+        Map<Long, Integer> nodesSeen = new TreeMap<>();
+        byNode.values().forEach(series -> series.forEach((sec, value) -> {
+            sum.merge(sec, value, Double::sum);
+            nodesSeen.merge(sec, 1, Integer::sum);
+        }));
+        sum.keySet().removeIf(sec -> nodesSeen.get(sec) != byNode.size());
+        return sum;
+    }
+
+    private void closeAll(long sec, org.HdrHistogram.Histogram histogram, NavigableMap<Long, Summary.Step> measured,
+            NavigableMap<Long, List<RequestSecond>> requests) {
         if (sec == Long.MIN_VALUE || histogram.getTotalCount() == 0) {
             return;
         }
         long ok = 0;
         long ko = 0;
-        for (RequestSecond row : requests.bySecond().getOrDefault(sec, List.of())) {
+        for (RequestSecond row : requests.getOrDefault(sec, List.of())) {
             ok += row.ok();
             ko += row.ko();
         }
         SparseSecond sparse = SparseSecond.of(sec, histogram, ok, ko);
-        add(timeline.stepAt(sec).name(), ALL, sparse);
+        add(stepAt(measured, sec).name(), ALL, sparse);
         add(ANY_STEP, ALL, sparse);
     }
 
-    private static RequestSecond row(RequestLog requests, long sec, String name) {
-        for (RequestSecond row : requests.bySecond().getOrDefault(sec, List.of())) {
+    private static RequestSecond row(NavigableMap<Long, List<RequestSecond>> requests, long sec, String name) {
+        for (RequestSecond row : requests.getOrDefault(sec, List.of())) {
             if (row.request().equals(name)) {
                 return row;
             }

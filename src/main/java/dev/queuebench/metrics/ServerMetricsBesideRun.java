@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Consumer;
+import dev.queuebench.rundir.RunFiles;
 
 /**
  * What the metrics side does during every {@code run}: the INFO sampler from before the load starts
@@ -45,6 +46,6 @@ public final class ServerMetricsBesideRun implements BesideRun {
     private void evaluateAlarms(Path runDir) throws IOException {
         List<AlarmEpisode> episodes = AlarmsFile.evaluateAndWrite(runDir, AlarmRule.capacityPlan());
         console.accept("Capacity-plan alarms: " + (episodes.isEmpty() ? "none would have fired"
-                : episodes.size() + " episode(s) in ALARM") + " (" + runDir.resolve(AlarmsFile.FILE_NAME) + ")");
+                : episodes.size() + " episode(s) in ALARM") + " (" + runDir.resolve(RunFiles.ALARMS_JSON) + ")");
     }
 }

@@ -74,7 +74,7 @@ public record NodeCatalog(List<NodeType> nodes, int engineMaxConnections, double
                             : Double.NaN,
                     node.path("relative_core_speed").asDouble(1.0),
                     positive(origin, index, node, "on_demand_usd_per_hour"),
-                    node.path("reserved_1yr_usd_per_month").asDouble(Double.NaN), Map.copyOf(projection),
+                    node.path("reserved_1yr_usd_per_month").asDouble(Double.NaN), java.util.Collections.unmodifiableMap(projection),
                     node.path("source").asText(), node.path("date").asText()));
             index++;
         }

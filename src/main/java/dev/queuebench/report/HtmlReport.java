@@ -8,6 +8,7 @@ import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Properties;
+import dev.queuebench.rundir.Summary;
 
 /**
  * {@code report.html}: one self-contained file that opens from disk with no network. The tables
@@ -36,10 +37,9 @@ public final class HtmlReport {
     private static String body(RunSummary summary) {
         StringBuilder html = new StringBuilder();
         html.append("<h1>queuebench run ").append(escape(summary.info().id())).append("</h1>\n");
-        for (String warning : summary.warnings()) {
-            boolean loud = warning.startsWith("INJECTOR SATURATED") || warning.startsWith("ABORTED")
-                    || warning.startsWith("TARGET FAILED") || warning.startsWith("UNFINISHED");
-            html.append("<div class=\"warning").append(loud ? " loud" : "").append("\">⚠ ").append(escape(warning))
+        for (Summary.Warning warning : summary.warnings()) {
+            html.append("<div class=\"warning").append(warning.code().loud() ? " loud" : "").append("\">⚠ ")
+                    .append(escape(warning.message()))
                     .append("</div>\n");
         }
         List<Table> tables = MarkdownReport.sections(summary);

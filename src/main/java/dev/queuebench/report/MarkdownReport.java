@@ -2,6 +2,7 @@ package dev.queuebench.report;
 
 import dev.queuebench.analysis.RunSummary;
 import java.util.List;
+import dev.queuebench.rundir.Summary;
 
 /** {@code report.md}: the report for a CI job summary or a pull request, tables and sentences, no charts. */
 public final class MarkdownReport {
@@ -12,8 +13,8 @@ public final class MarkdownReport {
         StringBuilder md = new StringBuilder();
         md.append("# queuebench run ").append(summary.info().id()).append("\n\n");
         if (!summary.warnings().isEmpty()) {
-            for (String warning : summary.warnings()) {
-                md.append("> **⚠ ").append(escape(warning)).append("**\n>\n");
+            for (Summary.Warning warning : summary.warnings()) {
+                md.append("> **⚠ ").append(escape(warning.message())).append("**\n>\n");
             }
             md.setLength(md.length() - 2);
             md.append('\n');

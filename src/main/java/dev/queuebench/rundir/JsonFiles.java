@@ -1,28 +1,76 @@
 package dev.queuebench.rundir;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
-/** Reads and writes the JSON files of a run directory: whole files only, errors naming the file and line. */
+/**
+ * The one configured JSON mapper of queuebench's files, and the reading and writing of whole JSON
+ * files: errors name the file and line, writes are atomic ({@link AtomicFiles}).
+ *
+ * <p>Conventions of every JSON file queuebench writes: snake_case names with the unit in them
+ * ({@code start_epoch_sec}, {@code p99_micros}); a number that has no value (NaN, infinite) is
+ * {@code null}, and {@code null} reads back as NaN; fields a reader does not know are ignored, so an
+ * older harness reads a newer file of the same schema version.
+ */
 public final class JsonFiles {
-    public static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    public static final ObjectMapper JSON = configured();
 
     private JsonFiles() {
     }
 
+    private static ObjectMapper configured() {
+        SimpleModule numbers = new SimpleModule("queuebench-numbers");
+        JsonSerializer<Double> nanAsNull = new JsonSerializer<>() {
+            @Override
+            public void serialize(Double value, JsonGenerator out, SerializerProvider provider) throws IOException {
+                if (value == null || value.isNaN() || value.isInfinite()) {
+                    out.writeNull();
+                } else {
+                    out.writeNumber(value);
+                }
+            }
+        };
+        numbers.addSerializer(Double.class, nanAsNull);
+        numbers.addSerializer(Double.TYPE, nanAsNull);
+        JsonDeserializer<Double> nullAsNan = new JsonDeserializer<>() {
+            @Override
+            public Double deserialize(JsonParser in, DeserializationContext context) throws IOException {
+                return in.getValueAsDouble();
+            }
+
+            @Override
+            public Double getNullValue(DeserializationContext context) {
+                return Double.NaN;
+            }
+        };
+        numbers.addDeserializer(Double.class, nullAsNan);
+        numbers.addDeserializer(Double.TYPE, nullAsNan);
+        return new ObjectMapper()
+                .registerModule(numbers)
+                .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+                .enable(SerializationFeature.INDENT_OUTPUT)
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    }
+
     /** Writes to a temporary file, then moves it in place: readers never see half a file. */
-    public static void writeAtomically(Path file, JsonNode content) throws IOException {
-        Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
-        JSON.writeValue(temporary.toFile(), content);
-        Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    public static void writeAtomically(Path file, Object content) throws IOException {
+        AtomicFiles.write(file, out -> JSON.writeValue(out, content));
     }
 
     /**
@@ -50,6 +98,20 @@ public final class JsonFiles {
             throw new BadInputException(file + " line " + e.getLocation().getLineNr() + ": " + what);
         } catch (JsonProcessingException e) {
             throw new BadInputException(file + " line " + e.getLocation().getLineNr() + ": " + e.getOriginalMessage());
+        }
+    }
+
+    /** Reads one JSON document as {@code type}; a field of the wrong type is an error naming the file and line. */
+    public static <T> T read(Path file, Class<T> type) {
+        return convert(file, read(file), type);
+    }
+
+    /** {@code tree}, read from {@code file}, as {@code type}; a field of the wrong type is an error naming the file. */
+    public static <T> T convert(Path file, JsonNode tree, Class<T> type) {
+        try {
+            return JSON.treeToValue(tree, type);
+        } catch (JsonProcessingException e) {
+            throw new BadInputException(file + (e.getLocation() == null ? "" : " line " + e.getLocation().getLineNr()) + ": " + e.getOriginalMessage());
         }
     }
 }

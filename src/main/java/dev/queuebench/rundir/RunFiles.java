@@ -15,6 +15,8 @@ public record RunFiles(Path dir) {
     public static final String SERVER_INFO = "server-info.json";
     public static final String ALARMS_JSON = "alarms.json";
     public static final String CLOUDWATCH_CSV = "cloudwatch/metrics.csv";
+    public static final String CLOUDWATCH_SOURCE = "cloudwatch/source.json";
+    public static final String GATLING_DIR = "gatling";
     public static final String SUMMARY_JSON = "summary.json";
     public static final String REPORT_MD = "report.md";
     public static final String REPORT_HTML = "report.html";

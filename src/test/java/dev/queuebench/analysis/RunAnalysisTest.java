@@ -1,5 +1,8 @@
 package dev.queuebench.analysis;
 
+import dev.queuebench.rundir.GoldenRunDirs;
+import dev.queuebench.rundir.WarningCode;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -16,7 +19,7 @@ class RunAnalysisTest {
 
     @Test
     void kneeIsTheLastHoldBeforeP99LeavesItsLowLoadValue() throws IOException {
-        RunSummary summary = RunAnalysis.analyze(GoldenRuns.knee(temp.resolve("knee")));
+        RunSummary summary = RunAnalysis.analyze(GoldenRunDirs.copy(temp, GoldenRunDirs.STAIRS_KNEE));
 
         Knee knee = summary.knee();
         assertTrue(knee.found());
@@ -29,7 +32,7 @@ class RunAnalysisTest {
 
     @Test
     void stepStatisticsComeFromMergedHistogramsAndExactCounts() throws IOException {
-        RunSummary summary = RunAnalysis.analyze(GoldenRuns.knee(temp.resolve("knee")));
+        RunSummary summary = RunAnalysis.analyze(GoldenRunDirs.copy(temp, GoldenRunDirs.STAIRS_KNEE));
 
         StepSummary hold300 = summary.steps().get(3);
         assertEquals("hold-300", hold300.step().name());
@@ -52,7 +55,7 @@ class RunAnalysisTest {
 
     @Test
     void theMetricThatTracksP99RanksFirstWithItsLead() throws IOException {
-        RunSummary summary = RunAnalysis.analyze(GoldenRuns.driver(temp.resolve("driver")));
+        RunSummary summary = RunAnalysis.analyze(GoldenRunDirs.copy(temp, GoldenRunDirs.DRIVER));
 
         MetricCorrelation top = summary.drivers().get(0);
         assertEquals(SeriesKey.server("primary", "EngineCPUUtilization"), top.series());
@@ -69,7 +72,7 @@ class RunAnalysisTest {
 
     @Test
     void plantedPerRequestCostsAreRecoveredExactly() throws IOException {
-        RunSummary summary = RunAnalysis.analyze(GoldenRuns.costs(temp.resolve("costs")));
+        RunSummary summary = RunAnalysis.analyze(GoldenRunDirs.copy(temp, GoldenRunDirs.KEYS_STORM));
 
         RequestCost engine = summary.cost("engine_cpu_micros");
         assertNotNull(engine);
@@ -90,7 +93,7 @@ class RunAnalysisTest {
 
     @Test
     void aKeysStormStandsOutAtTheTopOfTheCommandCpu() throws IOException {
-        RunSummary summary = RunAnalysis.analyze(GoldenRuns.costs(temp.resolve("costs")));
+        RunSummary summary = RunAnalysis.analyze(GoldenRunDirs.copy(temp, GoldenRunDirs.KEYS_STORM));
 
         CommandCost keys = summary.commands().get(0);
         assertEquals("keys", keys.command());
@@ -98,20 +101,23 @@ class RunAnalysisTest {
         assertEquals(GoldenRuns.KEYS_MICROS_PER_SEC / GoldenRuns.KEYS_CALLS_PER_SEC, keys.microsPerCall(), 1e-9);
         assertFalse(summary.commands().stream().filter(c -> !c.command().equals("keys"))
                 .anyMatch(CommandCost::linearInSize));
-        assertTrue(summary.warnings().stream().anyMatch(w -> w.startsWith("KEYS took")), summary.warnings().toString());
+        assertTrue(summary.warnings().stream().anyMatch(w -> w.code() == WarningCode.DATA_WALKING_COMMAND
+                && w.message().startsWith("KEYS took")), summary.warnings().toString());
     }
 
     @Test
     void memoryPerUserAndEvictionsAndADroppingPolicyAreReported() throws IOException {
-        RunSummary summary = RunAnalysis.analyze(GoldenRuns.costs(temp.resolve("costs")));
+        RunSummary summary = RunAnalysis.analyze(GoldenRunDirs.copy(temp, GoldenRunDirs.KEYS_STORM));
 
         MemoryPerUser memory = summary.memory();
         assertEquals(GoldenRuns.BYTES_PER_USER, memory.bytesPerUser(), 1e-6);
         assertEquals(GoldenRuns.KEYS_PER_USER, memory.keysPerUser(), 1e-9);
         assertEquals(GoldenRuns.FIXED_BYTES, memory.fixedBytes(), 1e-3);
         assertEquals(3.0, memory.evictedKeys());
-        assertTrue(summary.warnings().stream().anyMatch(w -> w.startsWith("Redis evicted 3 keys")));
-        assertTrue(summary.warnings().stream().anyMatch(w -> w.startsWith("maxmemory-policy is allkeys-lru")));
+        assertTrue(summary.warnings().stream().anyMatch(w -> w.code() == WarningCode.EVICTIONS
+                && w.message().startsWith("Redis evicted 3 keys")));
+        assertTrue(summary.warnings().stream().anyMatch(w -> w.code() == WarningCode.DROPPING_EVICTION_POLICY
+                && w.message().startsWith("maxmemory-policy is allkeys-lru")));
         assertEquals(1, summary.alarms().size());
         assertEquals(75.5, summary.alarms().get(0).peakValue());
     }
@@ -125,6 +131,6 @@ class RunAnalysisTest {
         RunSummary summary = RunAnalysis.analyze(dir);
 
         assertTrue(summary.info().deliveredNoVerdict());
-        assertTrue(summary.warnings().get(0).startsWith("INJECTOR SATURATED"), summary.warnings().get(0));
+        assertEquals(WarningCode.INJECTOR_SATURATED, summary.warnings().get(0).code(), summary.warnings().toString());
     }
 }

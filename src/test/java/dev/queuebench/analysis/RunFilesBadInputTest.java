@@ -1,5 +1,7 @@
 package dev.queuebench.analysis;
 
+import dev.queuebench.rundir.GoldenRunDirs;
+
 import dev.queuebench.rundir.RunDataException;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -25,7 +27,7 @@ class RunFilesBadInputTest {
 
     @Test
     void aMalformedRequestsLineNamesTheFileAndTheLine() throws IOException {
-        Path run = GoldenRuns.knee(temp.resolve("run"));
+        Path run = GoldenRunDirs.copy(temp, GoldenRunDirs.STAIRS_KNEE);
         Path csv = run.resolve("requests.csv");
         String text = Files.readString(csv);
         int secondLine = text.indexOf('\n', text.indexOf('\n') + 1) + 1;
@@ -37,7 +39,7 @@ class RunFilesBadInputTest {
 
     @Test
     void aTruncatedLastLineOfAKilledRunIsLeftOutAndTheRestStands() throws IOException {
-        Path run = GoldenRuns.knee(temp.resolve("run"));
+        Path run = GoldenRunDirs.copy(temp, GoldenRunDirs.STAIRS_KNEE);
         Files.writeString(run.resolve("requests.csv"), "1800000044,sta", java.nio.file.StandardOpenOption.APPEND);
 
         RunSummary summary = RunAnalysis.analyze(run);
@@ -46,7 +48,7 @@ class RunFilesBadInputTest {
 
     @Test
     void aWrongServerCsvHeaderIsNamed() throws IOException {
-        Path run = GoldenRuns.knee(temp.resolve("run"));
+        Path run = GoldenRunDirs.copy(temp, GoldenRunDirs.STAIRS_KNEE);
         Files.writeString(run.resolve("server.csv"), "time,metric,value\n1,a,2\n");
 
         RunDataException error = assertThrows(RunDataException.class, () -> RunAnalysis.analyze(run));

@@ -1,5 +1,7 @@
 package dev.queuebench.gate;
 
+import dev.queuebench.report.RunReport;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -27,7 +29,9 @@ class GateEvaluatorTest {
         for (int second = 0; second < 65; second++) {
             run.requests(second, "status", 200, 0, () -> (long) (medianMicros * Math.exp(0.4 * random.nextGaussian())));
         }
-        return run.write();
+        Path dir = run.write();
+        RunReport.write(dir);
+        return dir;
     }
 
     private List<Check> gate(Path base, Path cand) {

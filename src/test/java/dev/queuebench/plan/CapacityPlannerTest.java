@@ -1,5 +1,8 @@
 package dev.queuebench.plan;
 
+import dev.queuebench.report.RunReport;
+import dev.queuebench.rundir.GoldenRunDirs;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -84,7 +87,9 @@ class CapacityPlannerTest {
 
     @Test
     void theBasisComesFromTheRunsMeasuredCosts() throws IOException {
-        PlanBasis basis = PlanBasisReader.read(List.of(GoldenRuns.costs(temp.resolve("costs"))));
+        Path run = GoldenRunDirs.copy(temp, GoldenRunDirs.KEYS_STORM);
+        RunReport.write(run);
+        PlanBasis basis = PlanBasisReader.read(List.of(run));
 
         assertEquals("cache.r7g.large", basis.measuredNodeType());
         assertEquals(50.0, basis.engineMicrosByKind().get("join"), 1e-6);

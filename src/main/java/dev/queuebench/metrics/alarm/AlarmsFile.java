@@ -1,10 +1,11 @@
 package dev.queuebench.metrics.alarm;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.queuebench.rundir.BadInputException;
+import dev.queuebench.rundir.AlarmsJson;
 import dev.queuebench.rundir.JsonFiles;
+import dev.queuebench.rundir.RunFiles;
+import dev.queuebench.rundir.Summary;
 import dev.queuebench.metrics.cloudwatch.ElastiCacheMetrics;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -27,8 +28,6 @@ import java.util.List;
  * "source", "start_epoch_sec", "end_epoch_sec", "peak_value"}]}} ({@link AlarmEpisode}).
  */
 public final class AlarmsFile {
-    public static final String FILE_NAME = "alarms.json";
-
     private AlarmsFile() {
     }
 
@@ -55,40 +54,16 @@ public final class AlarmsFile {
     /** Evaluates {@code rules} over the run and writes {@code alarms.json} into it. */
     public static List<AlarmEpisode> evaluateAndWrite(Path runDir, List<AlarmRule> rules) throws IOException {
         List<AlarmEpisode> episodes = AlarmEvaluator.evaluate(runDir, rules);
-        ObjectNode root = JsonFiles.JSON.createObjectNode();
-        ArrayNode rulesNode = root.putArray("rules");
-        rules.forEach(rule -> rulesNode.add(toJson(rule)));
-        ArrayNode episodesNode = root.putArray("episodes");
-        for (AlarmEpisode episode : episodes) {
-            ObjectNode node = episodesNode.addObject();
-            node.put("alarm", episode.alarm());
-            node.put("node", episode.node());
-            node.put("source", episode.source());
-            node.put("start_epoch_sec", episode.startEpochSec());
-            node.put("end_epoch_sec", episode.endEpochSec());
-            if (Double.isFinite(episode.peakValue())) {
-                node.put("peak_value", episode.peakValue());
-            } else {
-                node.putNull("peak_value");
-            }
-        }
-        JsonFiles.writeAtomically(runDir.resolve(FILE_NAME), root);
+        AlarmsJson.write(new RunFiles(runDir), new AlarmsJson(rules.stream().map(AlarmsFile::toRecord).toList(),
+                episodes.stream().map(e -> new Summary.Alarm(e.alarm(), e.node(), e.source(), e.startEpochSec(),
+                        e.endEpochSec(), e.peakValue())).toList()));
         return episodes;
     }
 
-    static ObjectNode toJson(AlarmRule rule) {
-        ObjectNode node = JsonFiles.JSON.createObjectNode();
-        node.put("AlarmName", rule.name());
-        node.put("Namespace", ElastiCacheMetrics.NAMESPACE);
-        node.put("MetricName", rule.metric());
-        node.put("Statistic", rule.statistic().name());
-        node.put("Period", rule.periodSec());
-        node.put("EvaluationPeriods", rule.evaluationPeriods());
-        node.put("DatapointsToAlarm", rule.datapointsToAlarm());
-        node.put("Threshold", rule.threshold());
-        node.put("ComparisonOperator", rule.comparison().name());
-        node.put("TreatMissingData", rule.treatMissingData().wireName());
-        return node;
+    static AlarmsJson.Rule toRecord(AlarmRule rule) {
+        return new AlarmsJson.Rule(rule.name(), ElastiCacheMetrics.NAMESPACE, rule.metric(), rule.statistic().name(),
+                rule.periodSec(), rule.evaluationPeriods(), rule.datapointsToAlarm(), rule.threshold(),
+                rule.comparison().name(), rule.treatMissingData().wireName());
     }
 
     private static AlarmRule rule(Path file, JsonNode node, int index) {

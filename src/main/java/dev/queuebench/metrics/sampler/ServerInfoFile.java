@@ -2,6 +2,7 @@ package dev.queuebench.metrics.sampler;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.queuebench.rundir.JsonFiles;
+import dev.queuebench.rundir.ServerInfoJson;
 import dev.queuebench.metrics.NodeRole;
 import dev.queuebench.redis.InfoSnapshot;
 import java.io.IOException;
@@ -9,42 +10,22 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.OptionalLong;
 
-/**
- * {@code server-info.json}: what the sampler watched and the settings of each node that the capacity
- * planner needs. Written when the sampler starts and rewritten (atomically) whenever a node's entry
- * changes (a failover, a resize) and once more when the sampler stops, with its own cost.
- *
- * <pre>
- * {"sampler": {"interval_ms": 1000, "nodes": {"primary": "redis://host:6379/0", "reader": "…"},
- *              "info_cpu_micros_per_sec": {"primary": 41.2}},
- *  "nodes": {"primary": {"redis_version": "7.0.15", "role": "master", "maxmemory_bytes": 0,
- *                        "maxmemory_policy": "noeviction", "total_system_memory_bytes": 8589934592,
- *                        "used_memory_startup_bytes": 862072, "io_threads": null, "io_threads_active": 0,
- *                        "node_memory_bytes_used_for_percentage": 8589934592,
- *                        "memory_percentage_basis": "total_system_memory"}}}
- * </pre>
- * Endpoints are redacted (no password). {@code io_threads} is the count of {@code io_thread_N} lines in
- * INFO (Redis 8+), null where INFO does not say (CONFIG, which would, is not allowed on ElastiCache).
- * {@code info_cpu_micros_per_sec} is the sampler's own cost: the CPU microseconds per second that Redis
- * spent answering its INFO calls ({@code cmdstat_info}), measured between the first and last sample.
- */
+/** Builds {@code server-info.json} as the sampler learns each node (format: {@link ServerInfoJson}). */
 public final class ServerInfoFile {
-    public static final String FILE_NAME = "server-info.json";
-
-    private final Path file;
+    private final Path dir;
     private final OptionalLong nodeMemoryBytes;
     private final ObjectNode root = JsonFiles.JSON.createObjectNode();
 
     public ServerInfoFile(Path dir, int intervalMillis, Map<NodeRole, String> redactedEndpoints,
             OptionalLong nodeMemoryBytes) throws IOException {
-        this.file = dir.resolve(FILE_NAME);
+        this.dir = dir;
         this.nodeMemoryBytes = nodeMemoryBytes;
         ObjectNode sampler = root.putObject("sampler");
         sampler.put("interval_ms", intervalMillis);
         ObjectNode nodes = sampler.putObject("nodes");
         redactedEndpoints.forEach((role, endpoint) -> nodes.put(role.column(), endpoint));
         root.putObject("nodes");
-        JsonFiles.writeAtomically(file, root);
+        ServerInfoJson.write(dir, root);
     }
 
     /** Records a node's settings from its latest INFO; rewrites the file only when they changed. */
@@ -73,7 +54,7 @@ public final class ServerInfoFile {
         ObjectNode nodes = (ObjectNode) root.get("nodes");
         if (!node.equals(nodes.get(role.column()))) {
             nodes.set(role.column(), node);
-            JsonFiles.writeAtomically(file, root);
+            ServerInfoJson.write(dir, root);
         }
     }
 
@@ -81,7 +62,7 @@ public final class ServerInfoFile {
     public synchronized void recordCost(Map<NodeRole, Double> infoCpuMicrosPerSec) throws IOException {
         ObjectNode cost = ((ObjectNode) root.get("sampler")).putObject("info_cpu_micros_per_sec");
         infoCpuMicrosPerSec.forEach((role, micros) -> cost.put(role.column(), Math.round(micros * 10) / 10.0));
-        JsonFiles.writeAtomically(file, root);
+        ServerInfoJson.write(dir, root);
     }
 
     private static void putLong(ObjectNode node, String name, OptionalLong value) {

@@ -1,0 +1,139 @@
+package dev.queuebench.rundir;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code summary.json}: what the reporter derived from a run directory, and the one thing compare,
+ * gate and plan read of a run besides its per-second files. Written and read by {@link SummaryFile}.
+ * Names are snake_case in the file ({@code injection_start_epoch_sec}); every number carries its unit
+ * in its name; a number with no value is {@code null} in the file and NaN here.
+ *
+ * @param schemaVersion {@link SummaryFile#SCHEMA_VERSION} when written by this harness
+ * @param requests      per request name and {@code all}, over the measured steps (ramps and holds)
+ * @param serverLevels  levels of server metrics over the run that the plan projects from
+ * @param serverInfo    {@code server-info.json} as the sampler wrote it, or an empty object
+ */
+public record Summary(int schemaVersion, Run run, Load load, Map<String, RequestStats> requests, List<Step> steps,
+        Knee knee, LatencyDrivers latencyDrivers, ServerCost serverCost, Memory memory, ServerLevels serverLevels,
+        List<Alarm> alarms, JsonNode serverInfo, List<Warning> warnings) {
+
+    /**
+     * The run as {@code run.json} describes it.
+     *
+     * @param noVerdict true when the run did not deliver its load or did not finish: it can never pass a gate
+     */
+    public record Run(String id, String label, String profile, String profileDescription, double scale, String target,
+            String redis, String nodeType, String outcome, String reason, long startMs, long endMs,
+            double injectionStartEpochSec, boolean noVerdict) {
+    }
+
+    /**
+     * Requests planned and sent over the measured steps, and per phase as the injector counted them.
+     *
+     * @param deliveredPct achieved ÷ intended, percent
+     */
+    public record Load(double intendedRequests, double achievedRequests, double deliveredPct,
+            List<PhaseDelivery> phases) {
+    }
+
+    /** Requests a phase planned and sent (run.json's {@code delivery}). */
+    public record PhaseDelivery(String phase, double intendedRequests, double sentRequests, double deliveredPct) {
+    }
+
+    /** Requests of one name (or {@code all}) over a span: counts, errors by cause, throughput, latency. */
+    public record RequestStats(long count, long ok, long ko, double errorRatePct, Map<String, Long> koByCause,
+            double throughputRps, Latency latencyMicros) {
+    }
+
+    /** Latency percentiles in microseconds. */
+    public record Latency(double p50, double p90, double p99, double p999, double max, double mean) {
+    }
+
+    /**
+     * One step of the profile on the wall clock.
+     *
+     * @param kind warmup, ramp, hold or drain
+     */
+    public record Step(String name, String kind, long startEpochSec, long endEpochSec, long durationSec, double fromRps,
+            double toRps, double intendedRps, double achievedRps, Map<String, RequestStats> requests) {
+        /** Ramps and holds are measured; the warm-up and the drain are not. */
+        public boolean measured() {
+            return "ramp".equals(kind) || "hold".equals(kind);
+        }
+    }
+
+    /** Where latency or errors broke away from their low-load level, with the levels it was judged on. */
+    public record Knee(boolean found, double kneeRps, double brokenAtRps, String method, String sentence,
+            List<KneeLevel> levels) {
+    }
+
+    /** One load level of the knee's judgement. */
+    public record KneeLevel(String name, long seconds, double achievedRps, double p99Micros, double errorRatePct,
+            long count) {
+    }
+
+    /** The server metrics that moved with p99, strongest first. */
+    public record LatencyDrivers(String sentence, List<Driver> ranked) {
+    }
+
+    /** One metric's Spearman correlation with per-second p99 at its best lag. */
+    public record Driver(String metric, String node, String source, double rho, int lagSec, int samples,
+            double aboveValue) {
+    }
+
+    /** What each request costs the server, and the commands by CPU. */
+    public record ServerCost(List<ResourceCost> perRequest, List<Command> commands) {
+        /** The cost of one resource, or null when the run could not measure it. */
+        public ResourceCost of(String resource) {
+            return perRequest.stream().filter(cost -> cost.resource().equals(resource)).findFirst().orElse(null);
+        }
+    }
+
+    /**
+     * One server resource per request, fitted over the run's seconds.
+     *
+     * @param resource engine_cpu_micros, process_cpu_micros, command_cpu_micros, commands or network_bytes
+     */
+    public record ResourceCost(String resource, Map<String, Double> perRequest, double backgroundPerSec,
+            double meanPerRequest, double rSquared, boolean splitReliable, int seconds) {
+    }
+
+    /** One command's share of the server's command CPU (INFO commandstats). */
+    public record Command(String command, double cpuMicros, double calls, double cpuSharePct, double microsPerCall,
+            double callsPerSec, boolean linearInSize, boolean walksData) {
+    }
+
+    /** Used memory per joined user, fitted over the run; null in the file when the run could not tell. */
+    public record Memory(double bytesPerUser, double keysPerUser, double bytesPerKey, double fixedBytes,
+            long usersJoined, int samples, double evictedKeys) {
+    }
+
+    /**
+     * Levels of server metrics the capacity plan projects from; each mean with its sample count, so
+     * the plan can pool several runs exactly.
+     *
+     * @param newConnectionsPerSec  mean per-second NewConnections, summed over the nodes
+     * @param engineCpuPctMeasured  mean primary EngineCPUUtilization over the measured steps
+     * @param usedBytesAtEnd        primary BytesUsedForCache at its last sample
+     * @param alarmThresholds       the alarm rules the run was judged by (alarms.json): metric → threshold
+     */
+    public record ServerLevels(double newConnectionsPerSec, int newConnectionsSamples, double engineCpuPctMeasured,
+            int engineCpuSamples, double usedBytesAtEnd, Map<String, Double> alarmThresholds) {
+    }
+
+    /** One alarm episode: from the first second in ALARM to the first after it. */
+    public record Alarm(String alarm, String node, String source, long startEpochSec, long endEpochSec,
+            double peakValue) {
+    }
+
+    /** One warning: its code for machines, its message (with the run's numbers) for people. */
+    public record Warning(WarningCode code, String message) {
+    }
+
+    /** True when a warning of this code was given. */
+    public boolean warns(WarningCode code) {
+        return warnings.stream().anyMatch(warning -> warning.code() == code);
+    }
+}

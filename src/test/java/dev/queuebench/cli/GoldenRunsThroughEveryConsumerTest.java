@@ -1,0 +1,175 @@
+package dev.queuebench.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.queuebench.rundir.GoldenRunDirs;
+import dev.queuebench.rundir.JsonFiles;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The committed golden run directories through report, gate and plan, held to what the harness
+ * made of them before the run directory had a package of its own ({@code runs/v1-before}): the same
+ * numbers in summary.json, the same warnings, the same gate verdicts and the same plan.
+ */
+class GoldenRunsThroughEveryConsumerTest {
+    @TempDir
+    Path temp;
+
+    private record Result(int exitCode, String out, String err) {
+    }
+
+    private static Result run(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        PrintStream oldOut = System.out;
+        PrintStream oldErr = System.err;
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+        try {
+            int code = QueuebenchCommand.commandLine().execute(args);
+            return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(oldOut);
+            System.setErr(oldErr);
+        }
+    }
+
+    private Path reported(String name) {
+        Path dir = GoldenRunDirs.copy(temp, name);
+        Result report = run("report", dir.toString());
+        assertEquals(0, report.exitCode(), report.err());
+        return dir;
+    }
+
+    private static Path before(String name) {
+        return GoldenRunDirs.root("v1-before").resolve(name);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {GoldenRunDirs.SMOKE, GoldenRunDirs.RESTART, GoldenRunDirs.INTERRUPTED,
+        GoldenRunDirs.STAIRS_KNEE, GoldenRunDirs.DRIVER, GoldenRunDirs.KEYS_STORM})
+    void reportWritesTheSameNumbersAndWarningsAsBefore(String name) {
+        JsonNode now = JsonFiles.read(reported(name).resolve("summary.json"));
+        JsonNode then = JsonFiles.read(before(name).resolve("summary.json"));
+
+        Map<String, Double> numbersThen = numbers(then, "");
+        Map<String, Double> numbersNow = numbers(now, "");
+        numbersThen.keySet().removeIf(path -> path.equals("schema_version"));
+        numbersNow.keySet().retainAll(numbersThen.keySet());
+        assertEquals(numbersThen, numbersNow);
+        List<String> warningsThen = new ArrayList<>();
+        then.path("warnings").forEach(w -> warningsThen.add(w.asText()));
+        List<String> warningsNow = new ArrayList<>();
+        now.path("warnings").forEach(w -> warningsNow.add(w.path("message").asText()));
+        // What is new: a half-written last line is said, once per file.
+        now.path("warnings").forEach(w -> {
+            if (w.path("code").asText().equals("FILE_CUT_SHORT")) {
+                warningsNow.remove(w.path("message").asText());
+            }
+        });
+        assertEquals(warningsThen, warningsNow);
+        assertEquals(2, now.path("schema_version").asInt());
+    }
+
+    @Test
+    void aRunCutByCtrlCSaysOnceThatItsFilesEndInAHalfLine() {
+        JsonNode now = JsonFiles.read(reported(GoldenRunDirs.INTERRUPTED).resolve("summary.json"));
+
+        List<String> cut = new ArrayList<>();
+        now.path("warnings").forEach(w -> {
+            if (w.path("code").asText().equals("FILE_CUT_SHORT")) {
+                cut.add(w.path("message").asText().split(" ")[0]);
+            }
+        });
+        assertEquals(List.of("requests.csv", "server.csv"), cut);
+        assertEquals("ABORTED", now.path("warnings").get(0).path("code").asText());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {GoldenRunDirs.SMOKE, GoldenRunDirs.RESTART, GoldenRunDirs.INTERRUPTED})
+    void theGateGivesTheSameVerdictsAsBefore(String candidate) throws IOException {
+        Path baseline = reported(GoldenRunDirs.SMOKE).resolveSibling("baseline");
+        Files.move(baseline.resolveSibling(GoldenRunDirs.SMOKE), baseline);
+        Path cand = reported(candidate);
+
+        Result gate = run("gate", "--baseline", baseline.toString(), "--candidate", cand.toString());
+
+        String then = Files.readString(before(candidate).resolve("gate-vs-golden-smoke.md"));
+        assertEquals(tableRows(then), tableRows(Files.readString(cand.resolve("gate.md"))));
+        assertEquals(then.contains("gate: FAIL") ? 3 : 0, gate.exitCode(), gate.out() + gate.err());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {GoldenRunDirs.SMOKE, GoldenRunDirs.KEYS_STORM})
+    void thePlanIsTheSameAsBefore(String name) throws IOException {
+        Path dir = reported(name);
+
+        Result plan = run("plan", dir.toString(), "--target-rps", "1000");
+
+        assertEquals(0, plan.exitCode(), plan.err());
+        List<String> then = Files.readAllLines(before(name).resolve("plan-1000.txt"));
+        List<String> now = List.of(plan.out().split("\n"));
+        assertEquals(then.subList(0, then.size() - 1), now.subList(0, now.size() - 1));
+    }
+
+    @Test
+    void withoutSummaryJsonGateComparePlanAndPromoteSayWhichReportCommandWritesIt() throws IOException {
+        Path dir = reported(GoldenRunDirs.SMOKE);
+        Files.delete(dir.resolve("summary.json"));
+        String report = "java -jar target/queuebench.jar report " + dir;
+
+        for (Result result : List.of(run("gate", "--baseline", dir.toString(), "--candidate", dir.toString()),
+                run("compare", dir.toString(), dir.toString()), run("plan", dir.toString(), "--target-rps", "1000"))) {
+            assertEquals(1, result.exitCode(), result.out());
+            assertTrue(result.err().contains("has no summary.json") && result.err().contains(report), result.err());
+        }
+        assertTrue(Files.notExists(dir.resolve("summary.json")), "nothing analysed the run behind the user's back");
+    }
+
+    @Test
+    void aSummaryOfAnotherSchemaVersionIsRefusedWithTheCommandThatRewritesIt() throws IOException {
+        Path dir = reported(GoldenRunDirs.SMOKE);
+        Files.copy(before(GoldenRunDirs.SMOKE).resolve("summary.json"), dir.resolve("summary.json"),
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+
+        Result plan = run("plan", dir.toString(), "--target-rps", "1000");
+
+        assertEquals(1, plan.exitCode());
+        assertTrue(plan.err().contains("schema version 1") && plan.err().contains("report " + dir), plan.err());
+    }
+
+    private static List<String> tableRows(String markdown) {
+        return markdown.lines().filter(line -> line.startsWith("| ")).toList();
+    }
+
+    /** Every numeric leaf by its JSON path. */
+    private static Map<String, Double> numbers(JsonNode node, String path) {
+        Map<String, Double> out = new TreeMap<>();
+        if (node.isNumber()) {
+            out.put(path, node.asDouble());
+        } else if (node.isObject()) {
+            node.fields().forEachRemaining(e -> out.putAll(numbers(e.getValue(), path.isEmpty() ? e.getKey()
+                    : path + "." + e.getKey())));
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                out.putAll(numbers(node.get(i), path + "[" + i + "]"));
+            }
+        }
+        return out;
+    }
+}

@@ -19,7 +19,7 @@ import picocli.CommandLine;
 
 class UsageHelpTest {
     /** A pointer into the documentation: a Markdown file of the repository and, after #, a heading's anchor. */
-    private static final Pattern POINTER = Pattern.compile("(?:README\\.md|docs/[A-Za-z0-9_./-]+\\.md)(?:#[A-Za-z0-9_-]+)?");
+    private static final Pattern POINTER = Pattern.compile("(?:README\\.md|docs/[A-Za-z0-9_./-]+\\.md)#[A-Za-z0-9_-]+");
     private static final Pattern MENTION = Pattern.compile("README|DESIGN|docs/");
 
     @Test

@@ -35,6 +35,12 @@ class DocsLinksTest {
     }
 
     @Test
+    void theReadmeStaysAFrontDoorOfAtMost200Lines() throws IOException {
+        long lines = Files.readAllLines(Path.of("README.md")).size();
+        assertTrue(lines <= 200, "README.md has " + lines + " lines: move reference material into docs/ and link it");
+    }
+
+    @Test
     void headingsBecomeAnchorsAsGitHubRendersThem() {
         assertEquals(Set.of("the-info-sampler-servercsv", "alarms-alarmsjson", "injector-capacity-measured",
                         "examples", "examples-1", "p99--10-in-a-hold"),

@@ -17,9 +17,10 @@ import dev.queuebench.rundir.RunFiles;
 /** {@code queuebench alarms}: replays CloudWatch alarms over a run directory into alarms.json. */
 @Command(name = "alarms", mixinStandardHelpOptions = true,
         description = {"Evaluate alarms, with CloudWatch's semantics, over RUN_DIR's server.csv and "
-                + "cloudwatch/metrics.csv, and write RUN_DIR/alarms.json (README: Server metrics).",
+                + "cloudwatch/metrics.csv, and write RUN_DIR/alarms.json.",
             "Default rules: the capacity plan's (CPUUtilization > 70, DatabaseMemoryUsagePercentage > 80, "
-                    + "CurrConnections > 5000; Average over 300 s, 2 of 2 periods)."})
+                    + "CurrConnections > 5000; Average over 300 s, 2 of 2 periods).",
+            "How they are evaluated: docs/server-metrics.md#alarms-alarmsjson."})
 final class AlarmsCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

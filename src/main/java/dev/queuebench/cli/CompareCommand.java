@@ -15,8 +15,9 @@ import dev.queuebench.rundir.BadInputException;
 
 /** {@code queuebench compare BASE CANDIDATE}: every difference with its uncertainty. */
 @Command(name = "compare", mixinStandardHelpOptions = true,
-        description = {"Compare a candidate run with a baseline, per request and load step, each difference with a 95% "
-                + "interval. Writes compare.md and compare.html into the candidate's directory."})
+        description = {"Compare a candidate run with a baseline, per request and load step, each difference with a 95%% "
+                + "interval. Writes compare.md and compare.html into the candidate's directory.",
+            "How: docs/gate.md#compare."})
 final class CompareCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "BASE", description = "Baseline: a run directory or a baseline name.")
     String baseline;

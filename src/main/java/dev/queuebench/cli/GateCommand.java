@@ -26,7 +26,8 @@ import dev.queuebench.rundir.BadInputException;
 @Command(name = "gate", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Check a candidate run against a baseline with rules (absolute and relative limits).",
             "Exit 0 pass, 3 regression, 2 usage error, 1 failure. Writes gate-junit.xml and gate.md into the "
-                + "candidate's directory (or --junit / --markdown)."})
+                + "candidate's directory (or --junit / --markdown).",
+            "Rules and method: docs/gate.md#the-regression-gate."})
 final class GateCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -34,7 +34,8 @@ import picocli.CommandLine.Unmatched;
         description = {"Run the JMH benchmarks against Redis (an embedded one by default) with the Redis server-side "
                 + "profiler, write JMH JSON and a Markdown table to --out, and print the tables.",
             "Any other arguments go to JMH as they are, e.g. 'ScriptBenchmarks.evalsha -p script=ENQUEUE -t 8 -f 1 "
-                    + "-wi 3 -i 10'; naming benchmarks replaces the preset's plan. --reader and --pool do not apply."})
+                    + "-wi 3 -i 10'; naming benchmarks replaces the preset's plan. --reader and --pool do not apply.",
+            "Benchmarks and presets: docs/jmh.md#jmh-benchmarks."})
 final class JmhCommand implements Callable<Integer> {
     @Mixin
     RedisOptions redis;

@@ -24,7 +24,7 @@ import dev.queuebench.rundir.BadInputException;
 @Command(name = "plan", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Project the measured per-request costs of the runs to a target rate on each node type of the "
                 + "catalog, and recommend the cheapest that keeps every resource under the headroom.",
-            "Writes plan.md into the first run directory and prints it."})
+            "Writes plan.md into the first run directory and prints it. How: docs/capacity-plan.md#the-capacity-plan."})
 final class PlanCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

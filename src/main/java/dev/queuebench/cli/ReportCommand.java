@@ -14,7 +14,8 @@ import dev.queuebench.rundir.BadInputException;
 /** {@code queuebench report RUN_DIR…}: summary.json, report.md and report.html for each run. */
 @Command(name = "report", mixinStandardHelpOptions = true,
         description = {"Write summary.json, report.md and report.html into each run directory, from its files only.",
-            "Open report.html in any browser: it is one file and needs no network."})
+            "Open report.html in any browser: it is one file and needs no network.",
+            "How it decides: docs/reports.md#how-the-report-decides; the files: docs/run-directory.md#the-run-directory."})
 final class ReportCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "RUN_DIR", description = "Run directories, e.g. results/runs/<run-id>.")
     List<Path> runDirs;

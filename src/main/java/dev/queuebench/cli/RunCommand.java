@@ -32,7 +32,7 @@ import picocli.CommandLine.Option;
 @Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Run a load profile against the queue gateway and record it in results/runs/<run-id>/.",
             "With --target embedded (the default) it starts an embedded Redis and the reference gateway first.",
-            "Profiles: smoke, baseline-10k, target-30k, stairs, ticket-open (README: Load profiles)."})
+            "Profiles: smoke, baseline-10k, target-30k, stairs, ticket-open (docs/profiles.md#load-profiles)."})
 final class RunCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -16,8 +16,9 @@ import picocli.CommandLine.Option;
 /** {@code queuebench sample}: the INFO sampler on its own, writing server.csv into a directory. */
 @Command(name = "sample", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Sample Redis INFO once a second into DIR/server.csv and DIR/server-info.json "
-                + "(README: Server metrics), until Ctrl-C or --duration-sec.",
-            "Uses INFO only, so it works on ElastiCache; an unreachable node is retried every second."})
+                + "until Ctrl-C or --duration-sec.",
+            "Uses INFO only, so it works on ElastiCache; an unreachable node is retried every second.",
+            "The metrics: docs/server-metrics.md#the-info-sampler-servercsv."})
 final class SampleCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

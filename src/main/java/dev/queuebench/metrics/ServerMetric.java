@@ -5,8 +5,8 @@ import java.util.Optional;
 
 /**
  * The one documented list of the node-level metrics in {@code server.csv}: the name (ElastiCache's
- * CloudWatch name where there is one), its unit, and how it is derived from {@code INFO}. The README's
- * "Server metrics" table is {@link #markdownTable()} (a test keeps the two identical).
+ * CloudWatch name where there is one), its unit, and how it is derived from {@code INFO}. The
+ * table in docs/server-metrics.md is {@link #markdownTable()} (a test keeps the two identical).
  *
  * <p>{@link Kind#RATE} metrics are per-second rates over the interval since the node's previous
  * sample: (counter now - counter before) / elapsed seconds, elapsed measured by the server's own
@@ -86,7 +86,7 @@ public enum ServerMetric {
         return Arrays.stream(values()).filter(metric -> metric.name().equals(name)).findFirst();
     }
 
-    /** The README table: every node metric, then every per-command metric. */
+    /** The docs/server-metrics.md table: every node metric, then every per-command metric. */
     public static String markdownTable() {
         StringBuilder table = new StringBuilder("| metric | unit | from INFO |\n|---|---|---|\n");
         for (ServerMetric metric : values()) {

@@ -12,10 +12,10 @@ import dev.queuebench.rundir.PlainDecimal;
 
 class ServerMetricTest {
     @Test
-    void theReadmeTableIsTheEnumsTable() throws IOException {
-        String readme = Files.readString(Path.of("README.md"));
-        assertTrue(readme.contains(ServerMetric.markdownTable()),
-                "README's Server metrics table differs from ServerMetric.markdownTable():\n" + ServerMetric.markdownTable());
+    void theDocsTableIsTheEnumsTable() throws IOException {
+        String docs = Files.readString(Path.of("docs/server-metrics.md"));
+        assertTrue(docs.contains(ServerMetric.markdownTable()),
+                "docs/server-metrics.md's table differs from ServerMetric.markdownTable():\n" + ServerMetric.markdownTable());
     }
 
     @Test

@@ -13,7 +13,7 @@ import dev.queuebench.load.RunOutcome;
 import dev.queuebench.load.RunSettings;
 import dev.queuebench.load.RunTarget;
 import dev.queuebench.load.StopRule;
-import dev.queuebench.metrics.ServerMetricsBesideRun;
+import dev.queuebench.metrics.watch.ServerMetricsBesideRun;
 import dev.queuebench.metrics.sampler.SamplerSettings;
 import dev.queuebench.record.RequestCounts;
 import dev.queuebench.redis.RedisEndpoint;

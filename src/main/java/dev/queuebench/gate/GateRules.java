@@ -1,7 +1,6 @@
 package dev.queuebench.gate;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.queuebench.analysis.BundledText;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -9,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import dev.queuebench.rundir.JsonFiles;
 
 /**
  * Reads a gate rules file (JSON; the bundled default is {@code gate/default-rules.json}, printed by
@@ -53,7 +53,7 @@ public final class GateRules {
     static List<GateRule> parse(String text, String origin) {
         JsonNode root;
         try {
-            root = new ObjectMapper().readTree(text);
+            root = JsonFiles.JSON.readTree(text);
         } catch (IOException e) {
             throw new GateInputException(origin + " is not valid JSON: " + e.getMessage()
                     + " (start from: java -jar target/queuebench.jar gate --print-rules)");

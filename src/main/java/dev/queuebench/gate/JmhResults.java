@@ -1,12 +1,12 @@
 package dev.queuebench.gate;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
+import dev.queuebench.rundir.JsonFiles;
 
 /** Reads JMH's JSON result file ({@code -rf json}): an array of benchmark results. */
 public final class JmhResults {
@@ -16,7 +16,7 @@ public final class JmhResults {
     public static Map<String, JmhScore> read(Path file) {
         JsonNode root;
         try {
-            root = new ObjectMapper().readTree(file.toFile());
+            root = JsonFiles.JSON.readTree(file.toFile());
         } catch (IOException e) {
             throw new GateInputException(file + " is not JMH JSON: " + e.getMessage()
                     + " (write one with: java -jar target/queuebench.jar jmh, or JMH's -rf json)");

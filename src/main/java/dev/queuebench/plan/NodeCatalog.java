@@ -1,7 +1,6 @@
 package dev.queuebench.plan;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.queuebench.analysis.BundledText;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -11,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import dev.queuebench.rundir.JsonFiles;
 
 /**
  * The node types the planner chooses from: an editable JSON file ({@code --catalog FILE}), by
@@ -45,7 +45,7 @@ public record NodeCatalog(List<NodeType> nodes, int engineMaxConnections, double
     static NodeCatalog parse(String text, String origin) {
         JsonNode root;
         try {
-            root = new ObjectMapper().readTree(text);
+            root = JsonFiles.JSON.readTree(text);
         } catch (IOException e) {
             throw new CatalogException(origin + " is not valid JSON: " + e.getMessage()
                     + " (start from: java -jar target/queuebench.jar plan --print-catalog)");

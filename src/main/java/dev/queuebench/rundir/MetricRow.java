@@ -1,5 +1,6 @@
 package dev.queuebench.rundir;
 
+
 /**
  * One row of {@code server.csv}: a metric's value on one node in one UTC second.
  *

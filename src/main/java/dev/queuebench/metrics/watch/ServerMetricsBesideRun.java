@@ -1,4 +1,4 @@
-package dev.queuebench.metrics;
+package dev.queuebench.metrics.watch;
 
 import dev.queuebench.load.BesideRun;
 import dev.queuebench.metrics.alarm.AlarmEpisode;

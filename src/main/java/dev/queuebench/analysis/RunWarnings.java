@@ -76,6 +76,10 @@ final class RunWarnings {
                         + "whose mix changes (ticket-open, or a warm-up) separates them."));
             }
         }
+        String cloudwatch = CloudWatchOverlap.outsideRun(server, data);
+        if (cloudwatch != null) {
+            warnings.add(warning(WarningCode.CLOUDWATCH_OUTSIDE_RUN, cloudwatch));
+        }
         List<CsvFile.Result> reads = new ArrayList<>(server.reads());
         reads.add(0, data.requests().read());
         for (CsvFile.Result read : reads) {

@@ -23,6 +23,11 @@ import picocli.CommandLine.Parameters;
             "get-metric-data output names results by Id only: give the queries file (--queries) or label each "
                     + "query with its metric name and give --node."})
 final class CloudWatchImportCommand implements Callable<Integer> {
+    /** ElastiCache's rule for cluster ids (node ids add a -NNN suffix within it). */
+    private static final java.util.regex.Pattern CACHE_CLUSTER_ID =
+            java.util.regex.Pattern.compile("[A-Za-z][A-Za-z0-9-]{0,49}");
+    private static final java.util.regex.Pattern STATISTIC =
+            java.util.regex.Pattern.compile("Average|Maximum|Minimum|Sum|SampleCount|p\\d{1,2}(\\.\\d{1,3})?");
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -54,6 +59,14 @@ final class CloudWatchImportCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         RunDirectoryCheck.requireDirectory(spec, runDir, "--out");
+        if (node != null && !CACHE_CLUSTER_ID.matcher(node).matches()) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--node '" + node + "' is not a "
+                    + "CacheClusterId: letters, digits and hyphens, starting with a letter, at most 50 characters");
+        }
+        if (!STATISTIC.matcher(statistic).matches()) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--statistic '" + statistic + "' is not "
+                    + "one of Average, Maximum, Minimum, Sum, SampleCount or a percentile such as p99 or p99.9");
+        }
         if (periodSec != null && periodSec < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--period-sec must be at least 1, was " + periodSec);
         }

@@ -17,6 +17,7 @@ public enum WarningCode {
     DROPPING_EVICTION_POLICY("an allkeys-* maxmemory-policy: a full node evicts queue state"),
     DATA_WALKING_COMMAND("a command whose cost grows with the data took a share of the server's CPU"),
     COST_SPLIT_UNCERTAIN("the request kinds moved together, so the split of server cost between them is uncertain"),
+    CLOUDWATCH_OUTSIDE_RUN("CloudWatch data was imported, but none of it falls within the run: it is not in the report"),
     FILE_CUT_SHORT("a file of the run ends in a half-written line (a run killed mid-write), which was left out");
 
     private final String meaning;

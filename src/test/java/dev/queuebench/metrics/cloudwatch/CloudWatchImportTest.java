@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import dev.queuebench.rundir.CloudWatchCsv;
 import dev.queuebench.rundir.CloudWatchRow;
+import dev.queuebench.rundir.GoldenRunDirs;
 
 /** Imports of recorded AWS CLI output (src/test/resources/cloudwatch/), through the command line. */
 class CloudWatchImportTest {
@@ -82,6 +83,36 @@ class CloudWatchImportTest {
         CloudWatchRow during = new CloudWatchRow(T10 + 3660, "qb-prod-001", "CPUUtilization", "Average", 60, 50);
         assertTrue(RunOverlap.warning(runDir, List.of(before)).orElseThrow().contains("does not overlap the run"));
         assertTrue(RunOverlap.warning(runDir, List.of(before, during)).isEmpty());
+    }
+
+    @Test
+    void aNodeOrAStatisticThatIsNotOneIsAUsageErrorAndNothingIsWritten() throws Exception {
+        String file = resource("get-metric-statistics.json").toString();
+        assertEquals(2, run("cloudwatch", "import", file, "--node", "qb,prod", "--out", runDir.toString()));
+        assertEquals(2, run("cloudwatch", "import", file, "--node", "qb-prod-001", "--statistic", "Avg,x", "--out",
+                runDir.toString()));
+        assertEquals(2, run("cloudwatch", "import", file, "--node", "qb-prod-001", "--statistic", "Foo", "--out",
+                runDir.toString()));
+        assertFalse(Files.exists(CloudWatchCsv.file(runDir)));
+        assertEquals(0, run("cloudwatch", "import", file, "--node", "qb-prod-001", "--statistic", "p99.9", "--out",
+                runDir.toString()));
+    }
+
+    @Test
+    void cloudWatchDataOfAnotherWindowIsSaidInTheSummaryNotDroppedSilently(@TempDir Path temp) throws Exception {
+        Path run = GoldenRunDirs.copy(temp, GoldenRunDirs.SMOKE);
+        assertEquals(0, run("cloudwatch", "import", resource("get-metric-statistics.json").toString(), "--node",
+                "qb-prod-001", "--out", run.toString()));
+
+        assertEquals(0, run("report", run.toString()));
+
+        JsonNode warning = null;
+        for (JsonNode w : JsonFiles.read(run.resolve("summary.json")).get("warnings")) {
+            warning = w.get("code").asText().equals("CLOUDWATCH_OUTSIDE_RUN") ? w : warning;
+        }
+        assertTrue(warning != null && warning.get("message").asText().contains("none of it within the run"),
+                String.valueOf(warning));
+        assertTrue(Files.readString(run.resolve("report.md")).contains("none of it within the run"));
     }
 
     @Test

@@ -86,7 +86,8 @@ public final class RunAnalysis {
         Summary.ServerLevels serverLevels = ServerLevels.of(server, timeline, alarms.thresholds());
         RunSummary draft = new RunSummary(info, startSec, steps, measured, intended, achieved,
                 timeline(requests, timeline, aggregation, names), drivers, LatencyDrivers.sentence(drivers, lowLoadP99,
-                server), knee, costs, commands, memory, serverLevels, AlarmPeriods.of(alarms), serverInfo, List.of());
+                server), knee, costs, commands, memory, serverLevels, AlarmPeriods.of(alarms), alarms.notEvaluated(),
+                serverInfo, List.of());
         return withWarnings(draft, server, data);
     }
 
@@ -309,6 +310,7 @@ public final class RunAnalysis {
         return new RunSummary(summary.info(), summary.injectionStartSec(), summary.steps(), summary.measured(),
                 summary.intendedRequests(), summary.achievedRequests(), summary.timeline(), summary.drivers(),
                 summary.driverSentence(), summary.knee(), summary.costs(), summary.commands(), summary.memory(),
-                summary.serverLevels(), summary.alarms(), summary.serverInfo(), warnings);
+                summary.serverLevels(), summary.alarms(), summary.alarmsNotEvaluated(), summary.serverInfo(),
+                warnings);
     }
 }

@@ -1,6 +1,7 @@
 package dev.queuebench.analysis;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.queuebench.rundir.AlarmsJson;
 import dev.queuebench.rundir.Summary;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +21,7 @@ public record RunSummary(RunInfo info, double injectionStartSec, List<StepSummar
         Map<String, RequestStats> measured, double intendedRequests, double achievedRequests, Timeline timeline,
         List<MetricCorrelation> drivers, String driverSentence, Knee knee, List<RequestCost> costs,
         List<CommandCost> commands, MemoryPerUser memory, Summary.ServerLevels serverLevels, List<AlarmPeriod> alarms,
-        JsonNode serverInfo, List<Summary.Warning> warnings) {
+        List<AlarmsJson.NotEvaluated> alarmsNotEvaluated, JsonNode serverInfo, List<Summary.Warning> warnings) {
 
     public double deliveredPct() {
         return intendedRequests > 0 ? 100 * achievedRequests / intendedRequests : Double.NaN;

@@ -39,8 +39,8 @@ public final class SummaryRecord {
                 a.source(), a.startEpochSec(), a.endEpochSec(), a.peakValue())).toList();
         return new Summary(SummaryFile.SCHEMA_VERSION, run, load, requests(summary.measured()), steps,
                 knee(summary.knee()), new Summary.LatencyDrivers(summary.driverSentence(), ranked),
-                new Summary.ServerCost(costs, commands), memory, summary.serverLevels(), alarms, summary.serverInfo(),
-                summary.warnings());
+                new Summary.ServerCost(costs, commands), memory, summary.serverLevels(), alarms,
+                summary.alarmsNotEvaluated(), summary.serverInfo(), summary.warnings());
     }
 
     private static Map<String, Summary.RequestStats> requests(Map<String, RequestStats> requests) {

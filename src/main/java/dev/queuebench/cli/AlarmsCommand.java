@@ -13,6 +13,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import dev.queuebench.rundir.RunFiles;
+import dev.queuebench.rundir.AlarmsJson;
+import dev.queuebench.metrics.alarm.AlarmsVerdict;
 
 /** {@code queuebench alarms}: replays CloudWatch alarms over a run directory into alarms.json. */
 @Command(name = "alarms", mixinStandardHelpOptions = true,
@@ -53,7 +55,8 @@ final class AlarmsCommand implements Callable<Integer> {
                     episode.source(), Instant.ofEpochSecond(episode.startEpochSec()),
                     Instant.ofEpochSecond(episode.endEpochSec()), episode.peakValue());
         }
-        System.out.println((episodes.isEmpty() ? "No alarm would have fired" : episodes.size() + " alarm episode(s)")
+        List<AlarmsJson.NotEvaluated> notEvaluated = AlarmsJson.read(new RunFiles(runDir)).notEvaluated();
+        System.out.println("Alarms: " + AlarmsVerdict.sentence(rules.size(), episodes.size(), notEvaluated)
                 + "; written to " + runDir.resolve(RunFiles.ALARMS_JSON));
         return QueuebenchCommand.EXIT_OK;
     }

@@ -199,9 +199,16 @@ public final class ReportTables {
                     Instant.ofEpochSecond(period.startEpochSec()).toString(),
                     Instant.ofEpochSecond(period.endEpochSec()).toString(), Numbers.value(period.peakValue())));
         }
-        return new Table("Alarms", summary.alarms().isEmpty() ? "No alarm went into ALARM during the run "
-                + "(alarms.json lists the rules evaluated)." : "When each alarm would have been in ALARM, with "
-                + "CloudWatch's semantics; shaded in the charts.",
+        for (var rule : summary.alarmsNotEvaluated()) {
+            rows.add(List.of(rule.alarm(), "", "", "not evaluated", rule.reason(), ""));
+        }
+        String caption = !summary.alarms().isEmpty() ? "When each alarm would have been in ALARM, with CloudWatch's "
+                + "semantics; shaded in the charts."
+                : summary.alarmsNotEvaluated().isEmpty() ? "No alarm went into ALARM during the run (alarms.json "
+                        + "lists the rules evaluated)."
+                : "No evaluated alarm went into ALARM; the rules below were not evaluated: the run is shorter than "
+                        + "the periods they need.";
+        return new Table("Alarms", caption,
                 List.of("alarm", "node", "source", "from", "to", "peak"), rows);
     }
 }

@@ -13,14 +13,21 @@ import java.util.Map;
  * <pre>
  * {"rules": [{"AlarmName","Namespace","MetricName","Statistic","Period","EvaluationPeriods",
  *             "DatapointsToAlarm","Threshold","ComparisonOperator","TreatMissingData"}],
- *  "episodes": [{"alarm","node","source","start_epoch_sec","end_epoch_sec","peak_value"}]}
+ *  "episodes": [{"alarm","node","source","start_epoch_sec","end_epoch_sec","peak_value"}],
+ *  "not_evaluated": [{"alarm","reason"}]}
  * </pre>
  * Rules keep put-metric-alarm's field names, so the file is also a rules file for
  * {@code queuebench alarms --rules}. {@code source} is {@code server.csv} or {@code cloudwatch};
  * an episode runs from its first second in ALARM to the first second after it; {@code peak_value}
- * is null when no datapoint was seen. camelCase episode fields of early files are read too.
+ * is null when no datapoint was seen; {@code not_evaluated} lists the rules the run was too short to
+ * judge (an empty episode list says nothing about them). camelCase episode fields of early files are
+ * read too.
  */
-public record AlarmsJson(List<Rule> rules, List<Summary.Alarm> episodes) {
+public record AlarmsJson(List<Rule> rules, List<Summary.Alarm> episodes, List<NotEvaluated> notEvaluated) {
+
+    /** A rule the run could not judge, and why (too short a run for its periods). */
+    public record NotEvaluated(String alarm, String reason) {
+    }
 
     /** One alarm rule in put-metric-alarm's terms. */
     public record Rule(@JsonProperty("AlarmName") String alarmName, @JsonProperty("Namespace") String namespace,
@@ -37,7 +44,7 @@ public record AlarmsJson(List<Rule> rules, List<Summary.Alarm> episodes) {
             @JsonAlias("peakValue") double peakValue) {
     }
 
-    record File(List<Rule> rules, List<Episode> episodes) {
+    record File(List<Rule> rules, List<Episode> episodes, List<NotEvaluated> notEvaluated) {
     }
 
     public static void write(RunFiles run, AlarmsJson alarms) throws IOException {
@@ -47,14 +54,15 @@ public record AlarmsJson(List<Rule> rules, List<Summary.Alarm> episodes) {
     /** The run's alarms, or none (no rules, no episodes) when it was never judged. */
     public static AlarmsJson read(RunFiles run) {
         if (!run.has(RunFiles.ALARMS_JSON)) {
-            return new AlarmsJson(List.of(), List.of());
+            return new AlarmsJson(List.of(), List.of(), List.of());
         }
         File file = JsonFiles.read(run.file(RunFiles.ALARMS_JSON), File.class);
         List<Summary.Alarm> episodes = file.episodes() == null ? List.of() : file.episodes().stream()
                 .map(e -> new Summary.Alarm(e.alarm(), e.node(), e.source(), e.startEpochSec(), e.endEpochSec(),
                         e.peakValue()))
                 .toList();
-        return new AlarmsJson(file.rules() == null ? List.of() : file.rules(), episodes);
+        return new AlarmsJson(file.rules() == null ? List.of() : file.rules(), episodes,
+                file.notEvaluated() == null ? List.of() : file.notEvaluated());
     }
 
     /** Thresholds by metric, from the rules. */

@@ -13,11 +13,13 @@ import java.util.Map;
  * @param schemaVersion {@link SummaryFile#SCHEMA_VERSION} when written by this harness
  * @param requests      per request name and {@code all}, over the measured steps (ramps and holds)
  * @param serverLevels  levels of server metrics over the run that the plan projects from
+ * @param alarmsNotEvaluated the alarm rules the run was too short to judge (alarms.json)
  * @param serverInfo    {@code server-info.json} as the sampler wrote it, or an empty object
  */
 public record Summary(int schemaVersion, Run run, Load load, Map<String, RequestStats> requests, List<Step> steps,
         Knee knee, LatencyDrivers latencyDrivers, ServerCost serverCost, Memory memory, ServerLevels serverLevels,
-        List<Alarm> alarms, JsonNode serverInfo, List<Warning> warnings) {
+        List<Alarm> alarms, List<AlarmsJson.NotEvaluated> alarmsNotEvaluated, JsonNode serverInfo,
+        List<Warning> warnings) {
 
     /**
      * The run as {@code run.json} describes it.

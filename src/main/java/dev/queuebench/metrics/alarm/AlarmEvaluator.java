@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.TreeMap;
+import dev.queuebench.rundir.AlarmsJson;
 
 /**
  * Replays alarms over a run directory with CloudWatch's semantics ({@link AlarmStateMachine}), on each
@@ -46,6 +47,58 @@ public final class AlarmEvaluator {
         episodes.sort(Comparator.comparingLong(AlarmEpisode::startEpochSec).thenComparing(AlarmEpisode::alarm)
                 .thenComparing(AlarmEpisode::source).thenComparing(AlarmEpisode::node));
         return episodes;
+    }
+
+    /**
+     * The rules the run cannot judge: fewer whole periods of the rule's metric than datapoints it needs
+     * to alarm (a 40 s smoke run against a 2 × 300 s alarm). "No episode" from such a rule means nothing.
+     */
+    public static List<AlarmsJson.NotEvaluated> notEvaluated(Path runDir, List<AlarmRule> rules) {
+        RunFiles run = new RunFiles(runDir);
+        List<MetricRow> server = ServerCsv.read(run).rows();
+        List<CloudWatchRow> cloudWatch = CloudWatchCsv.read(run).rows();
+        List<AlarmsJson.NotEvaluated> out = new ArrayList<>();
+        for (AlarmRule rule : rules) {
+            if (rule.treatMissingData() == TreatMissingData.BREACHING) {
+                // Missing periods count as breaching: the rule can alarm on no data at all.
+                continue;
+            }
+            long spanSec = Math.max(dataSpanSec(rule, server), cloudWatchSpanSec(rule, cloudWatch));
+            long wholePeriods = spanSec / rule.periodSec();
+            if (wholePeriods < rule.datapointsToAlarm()) {
+                out.add(new AlarmsJson.NotEvaluated(rule.name(), String.format(java.util.Locale.ROOT,
+                        "the run has %d s of %s data, %d whole period(s) of %d s; the rule needs %d breaching "
+                                + "period(s) of %d s before it can alarm (a run of at least %d s judges it)",
+                        spanSec, rule.metric(), wholePeriods, rule.periodSec(), rule.datapointsToAlarm(),
+                        rule.periodSec(), (long) rule.periodSec() * rule.datapointsToAlarm())));
+            }
+        }
+        return out;
+    }
+
+    private static long dataSpanSec(AlarmRule rule, List<MetricRow> rows) {
+        Optional<String> metric = ServerCsvMetrics.forAlarmMetric(rule.metric());
+        long first = Long.MAX_VALUE;
+        long last = Long.MIN_VALUE;
+        for (MetricRow row : rows) {
+            if (metric.isPresent() && row.metric().equals(metric.get())) {
+                first = Math.min(first, row.epochSec());
+                last = Math.max(last, row.epochSec());
+            }
+        }
+        return first == Long.MAX_VALUE ? 0 : last - first + 1;
+    }
+
+    private static long cloudWatchSpanSec(AlarmRule rule, List<CloudWatchRow> rows) {
+        long first = Long.MAX_VALUE;
+        long last = Long.MIN_VALUE;
+        for (CloudWatchRow row : rows) {
+            if (matches(rule, row)) {
+                first = Math.min(first, row.epochSec());
+                last = Math.max(last, row.epochSec() + row.periodSec());
+            }
+        }
+        return first == Long.MAX_VALUE ? 0 : last - first;
     }
 
     private static List<AlarmEpisode> onServerCsv(AlarmRule rule, List<MetricRow> rows) {

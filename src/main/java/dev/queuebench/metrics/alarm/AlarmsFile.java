@@ -56,7 +56,7 @@ public final class AlarmsFile {
         List<AlarmEpisode> episodes = AlarmEvaluator.evaluate(runDir, rules);
         AlarmsJson.write(new RunFiles(runDir), new AlarmsJson(rules.stream().map(AlarmsFile::toRecord).toList(),
                 episodes.stream().map(e -> new Summary.Alarm(e.alarm(), e.node(), e.source(), e.startEpochSec(),
-                        e.endEpochSec(), e.peakValue())).toList()));
+                        e.endEpochSec(), e.peakValue())).toList(), AlarmEvaluator.notEvaluated(runDir, rules)));
         return episodes;
     }
 

@@ -11,6 +11,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Consumer;
 import dev.queuebench.rundir.RunFiles;
+import dev.queuebench.rundir.AlarmsJson;
+import dev.queuebench.metrics.alarm.AlarmsVerdict;
 
 /**
  * What the metrics side does during every {@code run}: the INFO sampler from before the load starts
@@ -44,8 +46,10 @@ public final class ServerMetricsBesideRun implements BesideRun {
     }
 
     private void evaluateAlarms(Path runDir) throws IOException {
-        List<AlarmEpisode> episodes = AlarmsFile.evaluateAndWrite(runDir, AlarmRule.capacityPlan());
-        console.accept("Capacity-plan alarms: " + (episodes.isEmpty() ? "none would have fired"
-                : episodes.size() + " episode(s) in ALARM") + " (" + runDir.resolve(RunFiles.ALARMS_JSON) + ")");
+        List<AlarmRule> rules = AlarmRule.capacityPlan();
+        List<AlarmEpisode> episodes = AlarmsFile.evaluateAndWrite(runDir, rules);
+        List<AlarmsJson.NotEvaluated> notEvaluated = AlarmsJson.read(new RunFiles(runDir)).notEvaluated();
+        console.accept("Capacity-plan alarms: " + AlarmsVerdict.sentence(rules.size(), episodes.size(), notEvaluated)
+                + " (" + runDir.resolve(RunFiles.ALARMS_JSON) + ")");
     }
 }

@@ -1,5 +1,7 @@
 package dev.queuebench.metrics.alarm;
 
+import dev.queuebench.rundir.AlarmsJson;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -89,6 +91,34 @@ class AlarmEvaluatorTest {
         Path rules = runDir.resolve("alarms.json");
         assertEquals(AlarmRule.capacityPlan(), AlarmsFile.readRules(rules));
         assertTrue(json.get("episodes").size() == 1);
+    }
+
+    @Test
+    void aRunShorterThanTheRulesPeriodsLeavesThemNotEvaluatedInsteadOfSilent() throws IOException {
+        writeServerCsv("ProcessCPUUtilization", 90);
+
+        List<AlarmsJson.NotEvaluated> notEvaluated = AlarmEvaluator.notEvaluated(runDir, AlarmRule.capacityPlan());
+
+        assertEquals(List.of("redis-cpu-high", "redis-memory-high", "redis-connections-high"),
+                notEvaluated.stream().map(AlarmsJson.NotEvaluated::alarm).toList());
+        assertTrue(notEvaluated.get(0).reason().startsWith("the run has 300 s of CPUUtilization data, 1 whole "
+                + "period(s) of 300 s; the rule needs 2 breaching period(s)"), notEvaluated.get(0).reason());
+        assertEquals("none evaluated; not evaluated: redis-cpu-high (" + notEvaluated.get(0).reason() + "); "
+                + "redis-memory-high (" + notEvaluated.get(1).reason() + "); redis-connections-high ("
+                + notEvaluated.get(2).reason() + ")", AlarmsVerdict.sentence(3, 0, notEvaluated));
+    }
+
+    @Test
+    void twoWholePeriodsOfTheMetricAreEnoughToJudgeTheCpuRule() throws IOException {
+        writeServerCsv("ProcessCPUUtilization", 50, 50);
+
+        List<AlarmsJson.NotEvaluated> notEvaluated = AlarmEvaluator.notEvaluated(runDir, AlarmRule.capacityPlan());
+
+        assertEquals(List.of("redis-memory-high", "redis-connections-high"),
+                notEvaluated.stream().map(AlarmsJson.NotEvaluated::alarm).toList());
+        assertEquals("none of the 1 evaluated would have fired; not evaluated: redis-memory-high ("
+                + notEvaluated.get(0).reason() + "); redis-connections-high (" + notEvaluated.get(1).reason() + ")",
+                AlarmsVerdict.sentence(3, 0, notEvaluated));
     }
 
     private static AlarmRule memory(TreatMissingData missing) {

@@ -7,7 +7,7 @@ import dev.queuebench.rundir.RunFiles;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.queuebench.load.Phase;
+import dev.queuebench.profile.Phase;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,10 @@
 package dev.queuebench.load;
 
+import dev.queuebench.profile.Phase;
+import dev.queuebench.profile.LoadProfile;
+import dev.queuebench.profile.JourneyShape;
+import dev.queuebench.profile.SimulationProperty;
+
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.queuebench.record.RequestCounts;
@@ -262,20 +267,20 @@ public final class LoadRun {
     private Map<String, String> simulationProperties(InjectionPlan plan, String runId) {
         JourneyShape journey = plan.profile().journey();
         Map<String, String> properties = new LinkedHashMap<>();
-        properties.put("qb.baseUrl", target.gatewayUrl());
-        properties.put("qb.injection", plan.gatlingInjection());
-        properties.put("qb.requestRate", plan.gatlingRequestRate());
-        properties.put("qb.events", Integer.toString(journey.events()));
-        properties.put("qb.pollsPerUser", Integer.toString(journey.pollsPerUser()));
-        properties.put("qb.pollIntervalMillis", Integer.toString(journey.pollIntervalMillis()));
-        properties.put("qb.pollJitterMillis", Integer.toString(journey.pollIntervalMillis() / 4));
-        properties.put("qb.leaveFraction", Double.toString(journey.leaveFraction()));
-        properties.put("qb.abandonFraction", Double.toString(journey.abandonFraction()));
-        properties.put("qb.sharedConnections", Boolean.toString(settings.sharedConnections()));
-        properties.put("qb.requestTimeoutMillis", Integer.toString(settings.requestTimeoutMillis()));
-        properties.put("qb.userPrefix", runId + "-i" + settings.injectorIndex());
-        properties.put("qb.traceArrivals", System.getProperty("qb.traceArrivals", "false"));
-        properties.put("qb.poissonArrivals", Boolean.toString(plan.profile().poissonArrivals()));
+        properties.put(SimulationProperty.BASE_URL, target.gatewayUrl());
+        properties.put(SimulationProperty.INJECTION, plan.gatlingInjection());
+        properties.put(SimulationProperty.REQUEST_RATE, plan.gatlingRequestRate());
+        properties.put(SimulationProperty.EVENTS, Integer.toString(journey.events()));
+        properties.put(SimulationProperty.POLLS_PER_USER, Integer.toString(journey.pollsPerUser()));
+        properties.put(SimulationProperty.POLL_INTERVAL_MILLIS, Integer.toString(journey.pollIntervalMillis()));
+        properties.put(SimulationProperty.POLL_JITTER_MILLIS, Integer.toString(journey.pollIntervalMillis() / 4));
+        properties.put(SimulationProperty.LEAVE_FRACTION, Double.toString(journey.leaveFraction()));
+        properties.put(SimulationProperty.ABANDON_FRACTION, Double.toString(journey.abandonFraction()));
+        properties.put(SimulationProperty.SHARED_CONNECTIONS, Boolean.toString(settings.sharedConnections()));
+        properties.put(SimulationProperty.REQUEST_TIMEOUT_MILLIS, Integer.toString(settings.requestTimeoutMillis()));
+        properties.put(SimulationProperty.USER_PREFIX, runId + "-i" + settings.injectorIndex());
+        properties.put(SimulationProperty.TRACE_ARRIVALS, System.getProperty(SimulationProperty.TRACE_ARRIVALS, "false"));
+        properties.put(SimulationProperty.POISSON_ARRIVALS, Boolean.toString(plan.profile().poissonArrivals()));
         return properties;
     }
 
@@ -316,9 +321,9 @@ public final class LoadRun {
         for (InjectionPlan.Step step : plan.steps()) {
             ObjectNode node = injection.addObject();
             node.put("phase", step.phase());
-            node.put("duration_sec", step.durationSec());
-            node.put("from_users_per_sec", round(step.fromUsersPerSec()));
-            node.put("to_users_per_sec", round(step.toUsersPerSec()));
+            node.put("duration_sec", step.candidatesPerSec().durationSec());
+            node.put("from_users_per_sec", round(step.candidatesPerSec().fromPerSec()));
+            node.put("to_users_per_sec", round(step.candidatesPerSec().toPerSec()));
         }
         profileNode.put("arrivals", profile.poissonArrivals() ? "poisson" : "even");
         profileNode.put("shared_connections", settings.sharedConnections());

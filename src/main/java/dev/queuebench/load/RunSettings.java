@@ -1,5 +1,8 @@
 package dev.queuebench.load;
 
+import dev.queuebench.profile.LoadProfile;
+import dev.queuebench.profile.JourneyShape;
+
 import java.nio.file.Path;
 
 /**

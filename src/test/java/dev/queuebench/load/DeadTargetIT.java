@@ -1,5 +1,9 @@
 package dev.queuebench.load;
 
+import dev.queuebench.profile.Phase;
+import dev.queuebench.profile.LoadProfile;
+import dev.queuebench.profile.JourneyShape;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

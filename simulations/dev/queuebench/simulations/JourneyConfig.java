@@ -34,6 +34,8 @@ import java.util.List;
  *   <li>{@code qb.userPrefix}: makes user ids unique across runs, default the start time</li>
  *   <li>{@code qb.poissonArrivals}: random gaps between arrivals, as real users arrive (default true);
  *       false spaces them evenly</li>
+ *   <li>{@code qb.stopFile}: a file whose creation stops the simulation early with its log complete
+ *       ({@link StopRequest}); unset, nothing watches</li>
  * </ul>
  */
 public final class JourneyConfig {

@@ -79,7 +79,8 @@ public final class BaselineStore {
         metadata.put("node_type", info.nodeType());
         metadata.put("target", info.gatewayUrl());
         metadata.put("redis", info.redis());
-        metadata.put("harness_git_sha", info.raw().path("versions").path("harness_git_sha").asText(""));
+        String gitSha = info.run().versions().harnessGitSha();
+        metadata.put("harness_git_sha", gitSha == null ? "" : gitSha);
         metadata.put("jmh", jmhJson == null ? null : jmhJson.getFileName().toString());
         metadata.put("note", note == null ? "" : note);
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(staging.resolve(METADATA).toFile(), metadata);

@@ -24,6 +24,8 @@ public final class SimulationProperty {
     public static final String USER_PREFIX = "qb.userPrefix";
     public static final String TRACE_ARRIVALS = "qb.traceArrivals";
     public static final String POISSON_ARRIVALS = "qb.poissonArrivals";
+    /** A file whose creation asks the simulation to stop early, flushing its log. */
+    public static final String STOP_FILE = "qb.stopFile";
 
     private SimulationProperty() {
     }

@@ -1,6 +1,7 @@
 package dev.queuebench.load;
 
 import dev.queuebench.profile.Phase;
+import dev.queuebench.rundir.RunOutcome;
 import dev.queuebench.profile.LoadProfile;
 import dev.queuebench.profile.JourneyShape;
 
@@ -35,8 +36,8 @@ class DeadTargetIT {
                         RedisTls.systemDefault(), "dead-target-test")) {
             GatewayServer gateway = GatewayServer.start(GatewayServer.Options.loopback(0), client, null,
                     GatewaySettings.defaults());
-            RunSettings settings = new RunSettings(profile, 1, "dying", "embedded", results, true, 2_000, 256, 0, 1,
-                    false, 0);
+            RunSettings settings = RunSettings.builder(profile).label("dying").nodeType("embedded").resultsRoot(results)
+                    .requestTimeoutMillis(2_000).injectorHeapMb(256).gatlingReport(false).build();
             LoadRun run = new LoadRun(settings, new RunTarget(gateway.baseUrl(), true, null, null, null),
                     line -> { });
             CompletableFuture<LoadRun.Result> result = CompletableFuture.supplyAsync(() -> {

@@ -1,7 +1,8 @@
 package dev.queuebench.load;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.queuebench.record.RunManifest;
+import dev.queuebench.rundir.JsonFiles;
+import dev.queuebench.rundir.RunFiles;
 import dev.queuebench.record.RunRecorder;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -32,7 +33,7 @@ final class RunDirectories {
     }
 
     static JsonNode manifest(Path runDir) throws IOException {
-        return RunManifest.read(runDir);
+        return JsonFiles.read(runDir.resolve(RunFiles.RUN_JSON));
     }
 
     /** Total requests per name in requests.csv. */

@@ -21,6 +21,8 @@ import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Ctrl-C and SIGTERM sent to a real {@code java -jar target/queuebench.jar run --profile smoke}
@@ -31,25 +33,18 @@ import org.junit.jupiter.api.io.TempDir;
 class InterruptedRunIT {
     private static final Path JAR = Path.of("target", "queuebench.jar");
     private static final int SIGINT_EXIT = 130;
-    private static final int SIGTERM_EXIT = 143;
 
-    @Test
+    /** Ctrl-C, and SIGTERM (how Kubernetes stops an injector pod), in the middle of smoke's hold. */
+    @ParameterizedTest(name = "SIG{0} mid-hold")
+    @CsvSource({"INT, 130, interrupted by SIGINT (Ctrl-C)",
+        "TERM, 143, 'stopped by SIGTERM (kill, or Kubernetes stopping the pod)'"})
     @Timeout(value = 150, unit = TimeUnit.SECONDS)
-    void ctrlCMidHoldRecordsEverySecondUpToTheSignalAndTheReport(@TempDir Path results) throws Exception {
-        Interrupted run = interrupt(results, "INT", line -> line.contains(" hold-50 "));
+    void aSignalMidHoldRecordsEverySecondUpToItAndTheReport(String signal, int exitCode, String reason,
+            @TempDir Path results) throws Exception {
+        Interrupted run = interrupt(results, signal, line -> line.contains(" hold-50 "));
 
-        assertEquals(SIGINT_EXIT, run.exitCode, run.console());
-        assertAbortedAndRecorded(run, "interrupted by SIGINT (Ctrl-C)");
-        assertRequestsReachTheSignal(run);
-    }
-
-    @Test
-    @Timeout(value = 150, unit = TimeUnit.SECONDS)
-    void sigtermMidHoldIsAKubernetesStopAndRecordsTheSame(@TempDir Path results) throws Exception {
-        Interrupted run = interrupt(results, "TERM", line -> line.contains(" hold-50 "));
-
-        assertEquals(SIGTERM_EXIT, run.exitCode, run.console());
-        assertAbortedAndRecorded(run, "stopped by SIGTERM (kill, or Kubernetes stopping the pod)");
+        assertEquals(exitCode, run.exitCode, run.console());
+        assertAbortedAndRecorded(run, reason);
         assertRequestsReachTheSignal(run);
     }
 
@@ -72,7 +67,7 @@ class InterruptedRunIT {
                         + run.exitMillis);
         assertTrue(run.lines.contains("Outcome: aborted (" + reason + ")"), run.console());
         for (String file : new String[] {RunFiles.SUMMARY_JSON, RunFiles.REPORT_HTML, RunFiles.REPORT_MD,
-            RunFiles.REQUESTS_CSV, RunFiles.LATENCY_LOG, "gatling/simulation.log"}) {
+            RunFiles.REQUESTS_CSV, RunFiles.LATENCY_LOG}) {
             assertTrue(Files.isRegularFile(run.runDir.resolve(file)), file + " missing\n" + run.console());
         }
         assertTrue(ProcessHandle.allProcesses()
@@ -83,6 +78,7 @@ class InterruptedRunIT {
 
     /** requests.csv holds every second up to the signal's, give or take the one Gatling was stopping in. */
     private static void assertRequestsReachTheSignal(Interrupted run) throws IOException {
+        assertTrue(Files.isRegularFile(run.runDir.resolve("gatling/simulation.log")), run.console());
         List<String> rows = Files.readAllLines(run.runDir.resolve(RunFiles.REQUESTS_CSV));
         long lastSec = Long.parseLong(rows.get(rows.size() - 1).split(",", -1)[0]);
         long signalSec = run.signalMillis / 1000;

@@ -1,18 +1,12 @@
 package dev.queuebench.cli;
 
-import dev.queuebench.rundir.RunFiles;
 import dev.queuebench.analysis.RunSummary;
 import dev.queuebench.gateway.GatewayServer;
 import dev.queuebench.gateway.GatewaySettings;
 import dev.queuebench.gateway.InjectedRegressions;
-import dev.queuebench.profile.JourneyShape;
-import dev.queuebench.profile.LoadProfile;
 import dev.queuebench.load.LoadRun;
-import dev.queuebench.profile.ProfileCatalog;
-import dev.queuebench.rundir.RunOutcome;
 import dev.queuebench.load.RunSettings;
 import dev.queuebench.load.RunTarget;
-import dev.queuebench.profile.StopRule;
 import dev.queuebench.metrics.ServerMetricsBesideRun;
 import dev.queuebench.metrics.sampler.SamplerSettings;
 import dev.queuebench.profile.JourneyShape;
@@ -22,6 +16,8 @@ import dev.queuebench.profile.StopRule;
 import dev.queuebench.record.RequestCounts;
 import dev.queuebench.redis.RedisEndpoint;
 import dev.queuebench.report.RunReport;
+import dev.queuebench.rundir.RunFiles;
+import dev.queuebench.rundir.RunOutcome;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;

@@ -2,7 +2,6 @@ package dev.queuebench.load;
 
 import dev.queuebench.profile.Phase;
 import dev.queuebench.profile.StopRule;
-
 import dev.queuebench.record.RunRecorder;
 import java.util.Locale;
 import org.HdrHistogram.Histogram;

@@ -1,20 +1,19 @@
 package dev.queuebench.load;
 
-import dev.queuebench.profile.Phase;
-import dev.queuebench.rundir.RunOutcome;
-import dev.queuebench.profile.LoadProfile;
-import dev.queuebench.profile.JourneyShape;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.queuebench.gateway.GatewayServer;
 import dev.queuebench.gateway.GatewaySettings;
+import dev.queuebench.profile.JourneyShape;
+import dev.queuebench.profile.LoadProfile;
+import dev.queuebench.profile.Phase;
 import dev.queuebench.redis.EmbeddedRedis;
 import dev.queuebench.redis.PoolProfile;
 import dev.queuebench.redis.RedisClients;
 import dev.queuebench.redis.RedisTls;
+import dev.queuebench.rundir.RunOutcome;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

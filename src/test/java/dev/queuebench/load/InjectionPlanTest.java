@@ -1,13 +1,12 @@
 package dev.queuebench.load;
 
-import dev.queuebench.profile.Phase;
-import dev.queuebench.profile.LoadProfile;
-import dev.queuebench.profile.JourneyShape;
-import dev.queuebench.profile.ProfileCatalog;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import dev.queuebench.profile.JourneyShape;
+import dev.queuebench.profile.LoadProfile;
+import dev.queuebench.profile.Phase;
+import dev.queuebench.profile.ProfileCatalog;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -1,9 +1,9 @@
 package dev.queuebench.load;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.queuebench.record.RunRecorder;
 import dev.queuebench.rundir.JsonFiles;
 import dev.queuebench.rundir.RunFiles;
-import dev.queuebench.record.RunRecorder;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,15 +1,14 @@
 package dev.queuebench.load;
 
-import dev.queuebench.profile.Phase;
-import dev.queuebench.rundir.RunOutcome;
-import dev.queuebench.profile.LoadProfile;
-import dev.queuebench.profile.JourneyShape;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
+import dev.queuebench.profile.JourneyShape;
+import dev.queuebench.profile.LoadProfile;
+import dev.queuebench.profile.Phase;
+import dev.queuebench.rundir.RunOutcome;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

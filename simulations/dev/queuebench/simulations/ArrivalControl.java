@@ -1,6 +1,8 @@
 package dev.queuebench.simulations;
 
-import dev.queuebench.load.JourneyShape;
+import dev.queuebench.profile.JourneyShape;
+import dev.queuebench.profile.RateRamp;
+import dev.queuebench.profile.SimulationProperty;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -33,10 +35,6 @@ import java.util.concurrent.ThreadLocalRandom;
  * simulated clock. All methods are thread-safe; Gatling calls them from its event loops.
  */
 public final class ArrivalControl {
-    /** One linear stretch of a rate: from {@code from} to {@code to} per second over {@code durationSec}. */
-    public record Stretch(int durationSec, double from, double to) {
-    }
-
     static final double BUCKET_SEC = 0.5;
     /** Time constant of the life table's memory: observations fade with exp(−elapsed/this). */
     static final double MEMORY_SEC = 5;
@@ -45,10 +43,10 @@ public final class ArrivalControl {
     private static final long BUCKET_NANOS = (long) (BUCKET_SEC * 1e9);
     private static final double DECAY_PER_BUCKET = Math.exp(-BUCKET_SEC / MEMORY_SEC);
     /** {@code -Dqb.traceArrivals=true}: one line a second on the console with the estimates and the plan. */
-    private static final boolean TRACE = Boolean.getBoolean("qb.traceArrivals");
+    private static final boolean TRACE = Boolean.getBoolean(SimulationProperty.TRACE_ARRIVALS);
 
-    private final List<Stretch> requestRate;
-    private final List<Stretch> ceiling;
+    private final List<RateRamp> requestRate;
+    private final List<RateRamp> ceiling;
     private final boolean poissonArrivals;
     private final JourneyShape model;
     private final int ages;
@@ -76,7 +74,7 @@ public final class ArrivalControl {
      * @param poissonArrivals thin at random (true) or by error diffusion (false)
      * @param model           the journey as configured, for ages not yet observed
      */
-    public ArrivalControl(List<Stretch> requestRate, List<Stretch> ceiling, boolean poissonArrivals,
+    public ArrivalControl(List<RateRamp> requestRate, List<RateRamp> ceiling, boolean poissonArrivals,
             JourneyShape model) {
         this.requestRate = List.copyOf(requestRate);
         this.ceiling = List.copyOf(ceiling);
@@ -237,14 +235,14 @@ public final class ArrivalControl {
         meanRequestDelaySec = delaySum / requests;
     }
 
-    /** The rate a list of stretches gives {@code offsetSec} after the start; 0 before and after. */
-    static double rateAt(List<Stretch> stretches, double offsetSec) {
+    /** The rate a list of ramps gives {@code offsetSec} after the start; 0 before and after. */
+    static double rateAt(List<RateRamp> ramps, double offsetSec) {
         double start = 0;
-        for (Stretch stretch : stretches) {
-            if (offsetSec >= start && offsetSec < start + stretch.durationSec()) {
-                return stretch.from() + (stretch.to() - stretch.from()) * (offsetSec - start) / stretch.durationSec();
+        for (RateRamp ramp : ramps) {
+            if (offsetSec >= start && offsetSec < start + ramp.durationSec()) {
+                return ramp.perSecAt(offsetSec - start);
             }
-            start += stretch.durationSec();
+            start += ramp.durationSec();
         }
         return 0;
     }

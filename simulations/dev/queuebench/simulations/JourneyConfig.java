@@ -1,15 +1,17 @@
 package dev.queuebench.simulations;
 
-import dev.queuebench.load.JourneyShape;
+import dev.queuebench.profile.JourneyShape;
+import dev.queuebench.profile.RateRamp;
+import dev.queuebench.profile.SimulationProperty;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Every parameter of the queue journey simulation, read from system properties with smoke-sized
  * defaults. {@code queuebench run} sets them from a profile; {@code mvn gatling:test} users set them
- * with {@code -Dqb.…}. Rates are user arrivals per second: the profile has already turned the total
- * request rate into arrivals from the journey's requests per user.
+ * with {@code -Dqb.…}. Their names are {@link SimulationProperty}'s, shared with the load engine that
+ * writes them. {@code qb.injection} is in candidate users per second, {@code qb.requestRate} in
+ * total requests per second, both in {@link RateRamp}'s text form.
  *
  * <ul>
  *   <li>{@code qb.baseUrl}: the gateway, default {@code http://127.0.0.1:8080}</li>
@@ -32,35 +34,34 @@ import java.util.List;
  *   <li>{@code qb.userPrefix}: makes user ids unique across runs, default the start time</li>
  *   <li>{@code qb.poissonArrivals}: random gaps between arrivals, as real users arrive (default true);
  *       false spaces them evenly</li>
+ *   <li>{@code qb.stopFile}: a file whose creation stops the simulation early with its log complete
+ *       ({@link StopRequest}); unset, nothing watches</li>
  * </ul>
  */
 public final class JourneyConfig {
-    /** One open-model injection step: arrivals ramp linearly from one rate to another. */
-    public record Step(int durationSec, double fromUsersPerSec, double toUsersPerSec) {
-    }
-
-    public static final String BASE_URL = System.getProperty("qb.baseUrl", "http://127.0.0.1:8080");
-    public static final List<Step> INJECTION = parseSteps(System.getProperty("qb.injection", "5:1:5;10:5:5"));
-    public static final int EVENTS = Integer.getInteger("qb.events", 1);
-    public static final int POLLS_PER_USER = Integer.getInteger("qb.pollsPerUser", 5);
-    public static final Duration POLL_INTERVAL = Duration.ofMillis(Long.getLong("qb.pollIntervalMillis", 2_000));
-    public static final Duration POLL_JITTER = Duration.ofMillis(Long.getLong("qb.pollJitterMillis", 500));
-    public static final Duration NOT_READY_BACKOFF = Duration.ofMillis(Long.getLong("qb.notReadyBackoffMillis", 1_000));
-    public static final double LEAVE_FRACTION = Double.parseDouble(System.getProperty("qb.leaveFraction", "0.2"));
-    public static final double ABANDON_FRACTION = Double.parseDouble(System.getProperty("qb.abandonFraction", "0.1"));
-    public static final boolean IDEMPOTENCY_KEYS = Boolean.parseBoolean(System.getProperty("qb.idempotencyKeys", "true"));
+    public static final String BASE_URL = System.getProperty(SimulationProperty.BASE_URL, "http://127.0.0.1:8080");
+    public static final List<RateRamp> CANDIDATES_PER_SEC =
+            RateRamp.parse(System.getProperty(SimulationProperty.INJECTION, "5:1:5;10:5:5"), SimulationProperty.INJECTION);
+    public static final int EVENTS = Integer.getInteger(SimulationProperty.EVENTS, 1);
+    public static final int POLLS_PER_USER = Integer.getInteger(SimulationProperty.POLLS_PER_USER, 5);
+    public static final Duration POLL_INTERVAL = Duration.ofMillis(Long.getLong(SimulationProperty.POLL_INTERVAL_MILLIS, 2_000));
+    public static final Duration POLL_JITTER = Duration.ofMillis(Long.getLong(SimulationProperty.POLL_JITTER_MILLIS, 500));
+    public static final Duration NOT_READY_BACKOFF = Duration.ofMillis(Long.getLong(SimulationProperty.NOT_READY_BACKOFF_MILLIS, 1_000));
+    public static final double LEAVE_FRACTION = Double.parseDouble(System.getProperty(SimulationProperty.LEAVE_FRACTION, "0.2"));
+    public static final double ABANDON_FRACTION = Double.parseDouble(System.getProperty(SimulationProperty.ABANDON_FRACTION, "0.1"));
+    public static final boolean IDEMPOTENCY_KEYS = Boolean.parseBoolean(System.getProperty(SimulationProperty.IDEMPOTENCY_KEYS, "true"));
     public static final boolean SHARED_CONNECTIONS =
-            Boolean.parseBoolean(System.getProperty("qb.sharedConnections", "true"));
+            Boolean.parseBoolean(System.getProperty(SimulationProperty.SHARED_CONNECTIONS, "true"));
     public static final Duration REQUEST_TIMEOUT =
-            Duration.ofMillis(Long.getLong("qb.requestTimeoutMillis", 10_000));
+            Duration.ofMillis(Long.getLong(SimulationProperty.REQUEST_TIMEOUT_MILLIS, 10_000));
     public static final String USER_PREFIX =
-            System.getProperty("qb.userPrefix", Long.toString(System.currentTimeMillis(), 36));
+            System.getProperty(SimulationProperty.USER_PREFIX, Long.toString(System.currentTimeMillis(), 36));
 
     public static final boolean POISSON_ARRIVALS =
-            Boolean.parseBoolean(System.getProperty("qb.poissonArrivals", "true"));
+            Boolean.parseBoolean(System.getProperty(SimulationProperty.POISSON_ARRIVALS, "true"));
 
     /** Decides which injected users start a journey, or null when every one does. */
-    public static final ArrivalControl ARRIVAL_CONTROL = arrivalControl(System.getProperty("qb.requestRate"));
+    public static final ArrivalControl ARRIVAL_CONTROL = arrivalControl(System.getProperty(SimulationProperty.REQUEST_RATE));
 
     private JourneyConfig() {
     }
@@ -71,26 +72,7 @@ public final class JourneyConfig {
         }
         JourneyShape model = new JourneyShape(POLLS_PER_USER, (int) POLL_INTERVAL.toMillis(), LEAVE_FRACTION,
                 ABANDON_FRACTION, EVENTS);
-        return new ArrivalControl(stretches(parseSteps(requestRate)), stretches(INJECTION), POISSON_ARRIVALS, model);
-    }
-
-    private static List<ArrivalControl.Stretch> stretches(List<Step> steps) {
-        return steps.stream()
-                .map(step -> new ArrivalControl.Stretch(step.durationSec(), step.fromUsersPerSec(), step.toUsersPerSec()))
-                .toList();
-    }
-
-    static List<Step> parseSteps(String spec) {
-        List<Step> steps = new ArrayList<>();
-        for (String part : spec.split(";")) {
-            String[] fields = part.trim().split(":");
-            if (fields.length != 3) {
-                throw new IllegalArgumentException("qb.injection step '" + part
-                        + "' must be durationSec:fromUsersPerSec:toUsersPerSec");
-            }
-            steps.add(new Step(Integer.parseInt(fields[0]), Double.parseDouble(fields[1]),
-                    Double.parseDouble(fields[2])));
-        }
-        return steps;
+        return new ArrivalControl(RateRamp.parse(requestRate, SimulationProperty.REQUEST_RATE), CANDIDATES_PER_SEC,
+                POISSON_ARRIVALS, model);
     }
 }

@@ -26,7 +26,8 @@ public final class QueueJourney {
     }
 
     static ChainBuilder chain() {
-        return exec(QueueJourney::arrive)
+        return exec(StopRequest.check())
+                .exec(QueueJourney::arrive)
                 .exitHereIf(session -> !session.getBoolean(SessionKeys.JOURNEY))
                 .exec(QueueRequests.join())
                 .exec(session -> session.isFailed() ? ended(session) : session)
@@ -34,6 +35,7 @@ public final class QueueJourney {
                 .repeat(session -> session.getInt(SessionKeys.POLLS)).on(
                         pause(JourneyConfig.POLL_INTERVAL.minus(JourneyConfig.POLL_JITTER),
                                 JourneyConfig.POLL_INTERVAL.plus(JourneyConfig.POLL_JITTER))
+                        .exec(StopRequest.check())
                         .exec(QueueJourney::sending)
                         .doIfOrElse(session -> "true".equals(session.getString(SessionKeys.READY)))
                         .then(exec(QueueRequests.enter())

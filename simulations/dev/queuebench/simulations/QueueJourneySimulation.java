@@ -6,6 +6,7 @@ import static io.gatling.javaapi.core.CoreDsl.rampUsersPerSec;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
 import static io.gatling.javaapi.http.HttpDsl.http;
 
+import dev.queuebench.profile.RateRamp;
 import io.gatling.javaapi.core.OpenInjectionStep;
 import io.gatling.javaapi.core.OpenInjectionStep.ConstantRate.ConstantRateOpenInjectionStep;
 import io.gatling.javaapi.core.OpenInjectionStep.RampRate.RampRateOpenInjectionStep;
@@ -35,7 +36,7 @@ public class QueueJourneySimulation extends Simulation {
 
     // Set-up: open-model arrivals, Poisson-randomised within each step unless told otherwise
     {
-        setUp(journey.injectOpen(injection(JourneyConfig.INJECTION))).protocols(protocol);
+        setUp(journey.injectOpen(injection(JourneyConfig.CANDIDATES_PER_SEC))).protocols(protocol);
     }
 
     /** Injection starts now: second 0 of the request-rate plan. */
@@ -60,18 +61,18 @@ public class QueueJourneySimulation extends Simulation {
         return JourneyConfig.SHARED_CONNECTIONS ? builder.shareConnections() : builder;
     }
 
-    static OpenInjectionStep[] injection(List<JourneyConfig.Step> steps) {
+    static OpenInjectionStep[] injection(List<RateRamp> candidatesPerSec) {
         List<OpenInjectionStep> open = new ArrayList<>();
-        for (JourneyConfig.Step step : steps) {
+        for (RateRamp step : candidatesPerSec) {
             Duration duration = Duration.ofSeconds(step.durationSec());
-            if (step.fromUsersPerSec() == 0 && step.toUsersPerSec() == 0) {
+            if (step.isIdle()) {
                 open.add(nothingFor(duration));
-            } else if (step.fromUsersPerSec() == step.toUsersPerSec()) {
-                ConstantRateOpenInjectionStep constant = constantUsersPerSec(step.fromUsersPerSec()).during(duration);
+            } else if (step.fromPerSec() == step.toPerSec()) {
+                ConstantRateOpenInjectionStep constant = constantUsersPerSec(step.fromPerSec()).during(duration);
                 open.add(JourneyConfig.POISSON_ARRIVALS ? constant.randomized() : constant);
             } else {
                 RampRateOpenInjectionStep ramp =
-                        rampUsersPerSec(step.fromUsersPerSec()).to(step.toUsersPerSec()).during(duration);
+                        rampUsersPerSec(step.fromPerSec()).to(step.toPerSec()).during(duration);
                 open.add(JourneyConfig.POISSON_ARRIVALS ? ramp.randomized() : ramp);
             }
         }

@@ -1,6 +1,6 @@
 package dev.queuebench.analysis;
 
-import dev.queuebench.load.Phase;
+import dev.queuebench.profile.Phase;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -2,6 +2,7 @@ package dev.queuebench.analysis;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.queuebench.rundir.CsvFile;
+import dev.queuebench.rundir.RunJson;
 import dev.queuebench.rundir.Summary;
 import dev.queuebench.rundir.WarningCode;
 import java.util.ArrayList;
@@ -97,15 +98,15 @@ final class RunWarnings {
     }
 
     private static String journeyExplanation(RunInfo info) {
-        JsonNode totals = info.raw().path("totals");
-        double measured = totals.path("requests_per_user_measured").asDouble(Double.NaN);
-        double modelled = totals.path("requests_per_user_modelled").asDouble(Double.NaN);
-        if (Double.isNaN(measured) || Double.isNaN(modelled) || modelled == 0) {
+        RunJson.Totals totals = info.run().totals();
+        if (totals == null || totals.requestsPerUserModelled() == 0) {
             return "";
         }
-        if (info.raw().path("profile").has("arrivals_are")) {
-            double journeys = totals.path("journeys_started").asDouble(0);
-            double injected = totals.path("users_injected").asDouble(0);
+        double measured = totals.requestsPerUserMeasured();
+        double modelled = totals.requestsPerUserModelled();
+        if (info.run().profile().arrivalsControlled()) {
+            double journeys = totals.journeysStarted();
+            double injected = totals.usersInjected();
             String cause = injected > 0 && journeys >= 0.97 * injected
                     ? "the arrival control used nearly every candidate user: journeys were shorter than the shortest "
                             + "healthy one (a join, a status and an enter); look for failing joins in requests.csv"

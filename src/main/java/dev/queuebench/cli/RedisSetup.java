@@ -32,6 +32,15 @@ final class RedisSetup implements AutoCloseable {
     }
 
     static RedisSetup open(RedisOptions options, boolean withReplica, PoolProfile pool, RedisTls tls) {
+        return open(options, withReplica, pool, tls, true);
+    }
+
+    /**
+     * @param stopOnJvmExit false when the caller's own shutdown hook closes this setup (see
+     *                      {@link EmbeddedRedis.Builder#stopOnJvmExit})
+     */
+    static RedisSetup open(RedisOptions options, boolean withReplica, PoolProfile pool, RedisTls tls,
+            boolean stopOnJvmExit) {
         if (!options.embedded() && withReplica) {
             throw new CommandLine.ParameterException(new CommandLine(options),
                     "--replica starts an embedded replica; with --redis, give the replica's endpoint as --reader");
@@ -43,10 +52,11 @@ final class RedisSetup implements AutoCloseable {
             RedisEndpoint primaryEndpoint;
             RedisEndpoint readerEndpoint;
             if (options.embedded()) {
-                embeddedPrimary = EmbeddedRedis.builder().start();
+                embeddedPrimary = EmbeddedRedis.builder().stopOnJvmExit(stopOnJvmExit).start();
                 primaryEndpoint = embeddedPrimary.endpoint();
                 if (withReplica) {
-                    embeddedReplica = EmbeddedRedis.builder().replicaOf(embeddedPrimary).start();
+                    embeddedReplica = EmbeddedRedis.builder().replicaOf(embeddedPrimary).stopOnJvmExit(stopOnJvmExit)
+                            .start();
                     embeddedReplica.waitForSync();
                     readerEndpoint = embeddedReplica.endpoint();
                 } else {

@@ -1,23 +1,23 @@
 package dev.queuebench.cli;
 
-import dev.queuebench.rundir.RunFiles;
 import dev.queuebench.analysis.RunSummary;
 import dev.queuebench.gateway.GatewayServer;
 import dev.queuebench.gateway.GatewaySettings;
 import dev.queuebench.gateway.InjectedRegressions;
-import dev.queuebench.load.JourneyShape;
-import dev.queuebench.load.LoadProfile;
 import dev.queuebench.load.LoadRun;
-import dev.queuebench.load.ProfileCatalog;
-import dev.queuebench.load.RunOutcome;
 import dev.queuebench.load.RunSettings;
 import dev.queuebench.load.RunTarget;
-import dev.queuebench.load.StopRule;
 import dev.queuebench.metrics.watch.ServerMetricsBesideRun;
 import dev.queuebench.metrics.sampler.SamplerSettings;
+import dev.queuebench.profile.JourneyShape;
+import dev.queuebench.profile.LoadProfile;
+import dev.queuebench.profile.ProfileCatalog;
+import dev.queuebench.profile.StopRule;
 import dev.queuebench.record.RequestCounts;
 import dev.queuebench.redis.RedisEndpoint;
 import dev.queuebench.report.RunReport;
+import dev.queuebench.rundir.RunFiles;
+import dev.queuebench.rundir.RunOutcome;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
@@ -138,15 +138,30 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        try (RunInterruption interruption = RunInterruption.install()) {
+            return call(interruption);
+        }
+    }
+
+    private Integer call(RunInterruption interruption) throws Exception {
         LoadProfile profile;
         RunSettings settings;
         try {
             profile = overridden(ProfileCatalog.named(profileName)).scaled(scale);
             boolean embedded = "embedded".equals(target);
-            settings = new RunSettings(profile, scale, label == null ? profileName : label,
-                    nodeType != null ? nodeType : embedded ? "embedded" : "unknown", resultsDir, !connectionPerUser,
-                    requestTimeoutMillis, injectorHeapMb, injectorIndex, injectorCount, !noGatlingReport,
-                    shortestJourneyRequests == null ? 0 : shortestJourneyRequests);
+            settings = RunSettings.builder(profile)
+                    .scale(scale)
+                    .label(label == null ? profileName : label)
+                    .nodeType(nodeType != null ? nodeType : embedded ? "embedded" : RunSettings.DEFAULT_NODE_TYPE)
+                    .resultsRoot(resultsDir)
+                    .sharedConnections(!connectionPerUser)
+                    .requestTimeoutMillis(requestTimeoutMillis)
+                    .injectorHeapMb(injectorHeapMb)
+                    .injector(injectorIndex, injectorCount)
+                    .gatlingReport(!noGatlingReport)
+                    .shortestJourneyRequests(shortestJourneyRequests == null
+                            ? RunSettings.DEFAULT_SHORTEST_JOURNEY_REQUESTS : shortestJourneyRequests)
+                    .build();
             if (!embedded && !target.matches("https?://[^\\s]+")) {
                 throw new IllegalArgumentException("--target must be an http(s):// URL or 'embedded', was '" + target + "'");
             }
@@ -161,19 +176,21 @@ final class RunCommand implements Callable<Integer> {
             if (injected().any()) {
                 System.out.println("TEST-ONLY: the reference gateway carries injected regressions (" + injected() + ")");
             }
-            try (RedisSetup setup = RedisSetup.open(redis, false, redis.pool(), redis.tls());
+            try (RedisSetup setup = interruption.stopsAfterWaiting(
+                        RedisSetup.open(redis, false, redis.pool(), redis.tls(), false));
                     GatewayServer gateway = GatewayServer.start(GatewayServer.Options.loopback(0), setup.primary(),
                             setup.reader(), GatewaySettings.defaults(), injected())) {
                 RunTarget runTarget = new RunTarget(gateway.baseUrl(), true, setup.primaryEndpoint().redacted(),
                         setup.reader() == null ? null : setup.describeReader(), setup.describePrimary());
-                return execute(settings, runTarget, sampler(setup.primaryEndpoint(), setup.readerEndpoint()));
+                return execute(settings, runTarget, sampler(setup.primaryEndpoint(), setup.readerEndpoint()),
+                        interruption);
             }
         }
         RunTarget runTarget = new RunTarget(target.replaceAll("/+$", ""), false,
                 redis.embedded() ? null : redis.primaryEndpoint().redacted(),
                 redis.readerUrl == null ? null : redis.readerEndpoint().redacted(), null);
         return execute(settings, runTarget,
-                redis.embedded() ? null : sampler(redis.primaryEndpoint(), redis.readerEndpoint()));
+                redis.embedded() ? null : sampler(redis.primaryEndpoint(), redis.readerEndpoint()), interruption);
     }
 
     private SamplerSettings sampler(RedisEndpoint primary, RedisEndpoint reader) {
@@ -185,23 +202,14 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
-    private int execute(RunSettings settings, RunTarget runTarget, SamplerSettings sampler) throws Exception {
+    private int execute(RunSettings settings, RunTarget runTarget, SamplerSettings sampler,
+            RunInterruption interruption) throws Exception {
         System.out.println("Running profile " + settings.profile().name() + " (" + settings.profile().description()
-                + ") against " + runTarget.gatewayUrl());
-        LoadRun run = new LoadRun(settings, runTarget, System.out::println,
-                new ServerMetricsBesideRun(sampler, System.out::println));
-        Thread onCtrlC = new Thread(() -> run.abort("interrupted (Ctrl-C)"), "run-abort");
-        Runtime.getRuntime().addShutdownHook(onCtrlC);
-        LoadRun.Result result;
-        try {
-            result = run.execute();
-        } finally {
-            try {
-                Runtime.getRuntime().removeShutdownHook(onCtrlC);
-            } catch (IllegalStateException shuttingDown) {
-                // Ctrl-C: the hook is running and the run has recorded itself as aborted.
-            }
-        }
+                + ") against " + runTarget.recordedGatewayUrl());
+        ServerMetricsBesideRun serverMetrics = new ServerMetricsBesideRun(sampler, System.out::println);
+        LoadRun run = new LoadRun(settings, runTarget, System.out::println, serverMetrics::start);
+        interruption.attach(run);
+        LoadRun.Result result = run.execute();
         printSummary(result);
         writeReport(result.runDir());
         return result.outcome() == RunOutcome.COMPLETED ? QueuebenchCommand.EXIT_OK : QueuebenchCommand.EXIT_FAILURE;

@@ -4,7 +4,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.queuebench.rundir.AtomicFiles;
 import dev.queuebench.rundir.JsonFiles;
 import dev.queuebench.rundir.RunFiles;
-import dev.queuebench.analysis.RunInfo;
+import dev.queuebench.rundir.RunJson;
+import dev.queuebench.rundir.RunJsonFile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,9 +50,9 @@ public final class BaselineStore {
         if (!name.matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
             throw new GateInputException("baseline name '" + name + "' must be letters, digits, '.', '_' or '-'");
         }
-        RunInfo info = RunInfo.read(RunFiles.open(runDir));
-        if (info.deliveredNoVerdict()) {
-            throw new GateInputException(runDir + " is " + info.outcome() + ": a run that did not deliver its load "
+        RunJson info = RunJsonFile.read(RunFiles.open(runDir).dir());
+        if (info.outcome().noVerdict()) {
+            throw new GateInputException(runDir + " is " + info.outcome().label() + ": a run that did not deliver its load "
                     + "cannot be a baseline");
         }
         Path target = root.resolve(name);
@@ -74,11 +75,12 @@ public final class BaselineStore {
         metadata.put("promoted_at", Instant.now().toString());
         metadata.put("source_run", runDir.toAbsolutePath().normalize().toString());
         metadata.put("run_id", info.id());
-        metadata.put("profile", info.profileName());
+        metadata.put("profile", info.profile().name());
         metadata.put("node_type", info.nodeType());
-        metadata.put("target", info.gatewayUrl());
-        metadata.put("redis", info.redis());
-        metadata.put("harness_git_sha", info.raw().path("versions").path("harness_git_sha").asText(""));
+        metadata.put("target", info.target().gatewayUrl());
+        metadata.put("redis", info.target().redis());
+        String gitSha = info.versions().harnessGitSha();
+        metadata.put("harness_git_sha", gitSha == null ? "" : gitSha);
         metadata.put("jmh", jmhJson == null ? null : jmhJson.getFileName().toString());
         metadata.put("note", note == null ? "" : note);
         JsonFiles.writeAtomically(staging.resolve(METADATA), metadata);

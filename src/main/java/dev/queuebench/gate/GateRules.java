@@ -1,7 +1,7 @@
 package dev.queuebench.gate;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.queuebench.analysis.BundledText;
+import dev.queuebench.bundled.BundledText;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

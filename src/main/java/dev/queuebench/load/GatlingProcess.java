@@ -17,6 +17,9 @@ import java.util.stream.Stream;
  * the embedded gateway's. Its console output goes to {@code console.log} beside its results.
  */
 public final class GatlingProcess implements AutoCloseable {
+    /** Created in the results directory to ask the simulation to stop early with its log complete. */
+    public static final String STOP_FILE = "stop-requested";
+
     private final Process process;
     private final Path resultsDir;
 
@@ -91,6 +94,28 @@ public final class GatlingProcess implements AutoCloseable {
 
     public Path resultsDir() {
         return resultsDir;
+    }
+
+    /**
+     * Asks the simulation to stop (it watches {@link #STOP_FILE}): it stops injecting, closes
+     * simulation.log with every record it has, writes its report and exits. Killed with {@link #stop}
+     * if it has not exited after {@code graceMillis}.
+     */
+    public void stopGracefully(long graceMillis) {
+        if (!process.isAlive()) {
+            return;
+        }
+        try {
+            Files.writeString(resultsDir.resolve(STOP_FILE), "");
+            if (process.waitFor(graceMillis, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                return;
+            }
+        } catch (IOException e) {
+            // Without the stop file only a signal is left: the last unflushed records are lost.
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        stop(2_000);
     }
 
     /** Stops Gatling: politely first (it then finishes its files), forcibly after {@code graceMillis}. */

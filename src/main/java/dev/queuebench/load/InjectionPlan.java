@@ -1,8 +1,12 @@
 package dev.queuebench.load;
 
+import dev.queuebench.profile.JourneyShape;
+import dev.queuebench.profile.LoadProfile;
+import dev.queuebench.profile.Phase;
+import dev.queuebench.profile.RateRamp;
+import dev.queuebench.profile.SimulationProperty;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * A profile made concrete for Gatling. The profile's phases are total request rates; the simulation's
@@ -18,8 +22,11 @@ public final class InjectionPlan {
     /** Room above the shortest journeys' arrival rate, for ramps led by the journeys' request delay. */
     static final double HEADROOM = 1.25;
 
-    /** One Gatling open-injection step, in candidate users per second; a phase has one or two. */
-    public record Step(String phase, int durationSec, double fromUsersPerSec, double toUsersPerSec) {
+    /** One Gatling open-injection step of a phase (a phase has one or two): its ceiling of candidate users. */
+    public record Step(String phase, RateRamp candidatesPerSec) {
+        Step(String phase, int durationSec, double fromCandidatesPerSec, double toCandidatesPerSec) {
+            this(phase, new RateRamp(durationSec, fromCandidatesPerSec, toCandidatesPerSec));
+        }
     }
 
     private final LoadProfile profile;
@@ -35,7 +42,7 @@ public final class InjectionPlan {
      */
     public InjectionPlan(LoadProfile profile, double shortestJourneyRequests) {
         this.profile = profile;
-        double usersPerRps = HEADROOM / shortestJourneyRequests;
+        double candidatesPerRequestPerSec = HEADROOM / shortestJourneyRequests;
         int leadSec = profile.journey().lifetimeSec();
         List<Phase> phases = profile.phases();
         List<Step> built = new ArrayList<>();
@@ -56,12 +63,12 @@ public final class InjectionPlan {
             }
             int ownSec = Math.max(0, phase.durationSec() - leadSec);
             if (ownSec > 0 && aheadPeakRps > ownPeakRps) {
-                built.add(new Step(phase.name(), ownSec, ownPeakRps * usersPerRps, ownPeakRps * usersPerRps));
-                built.add(new Step(phase.name(), phase.durationSec() - ownSec, aheadPeakRps * usersPerRps,
-                        aheadPeakRps * usersPerRps));
+                built.add(new Step(phase.name(), ownSec, ownPeakRps * candidatesPerRequestPerSec, ownPeakRps * candidatesPerRequestPerSec));
+                built.add(new Step(phase.name(), phase.durationSec() - ownSec, aheadPeakRps * candidatesPerRequestPerSec,
+                        aheadPeakRps * candidatesPerRequestPerSec));
             } else {
-                built.add(new Step(phase.name(), phase.durationSec(), aheadPeakRps * usersPerRps,
-                        aheadPeakRps * usersPerRps));
+                built.add(new Step(phase.name(), phase.durationSec(), aheadPeakRps * candidatesPerRequestPerSec,
+                        aheadPeakRps * candidatesPerRequestPerSec));
             }
         }
         this.steps = List.copyOf(built);
@@ -96,11 +103,11 @@ public final class InjectionPlan {
     public double candidatesPerSec(int second) {
         double offsetSec = second + 0.5;
         for (Step step : steps) {
-            if (offsetSec < step.durationSec()) {
-                return step.fromUsersPerSec()
-                        + (step.toUsersPerSec() - step.fromUsersPerSec()) * offsetSec / step.durationSec();
+            RateRamp ramp = step.candidatesPerSec();
+            if (offsetSec < ramp.durationSec()) {
+                return ramp.perSecAt(offsetSec);
             }
-            offsetSec -= step.durationSec();
+            offsetSec -= ramp.durationSec();
         }
         return 0;
     }
@@ -129,32 +136,13 @@ public final class InjectionPlan {
         throw new IllegalArgumentException("phase " + target.name() + " is not in this plan");
     }
 
-    /** The {@code qb.injection} value: candidate arrivals, {@code durationSec:from:to} steps joined by {@code ;}. */
+    /** The {@link SimulationProperty#INJECTION} value: the ceiling of candidate arrivals. */
     public String gatlingInjection() {
-        StringBuilder spec = new StringBuilder();
-        for (Step step : steps) {
-            append(spec, step.durationSec(), step.fromUsersPerSec(), step.toUsersPerSec());
-        }
-        return spec.toString();
+        return RateRamp.format(steps.stream().map(Step::candidatesPerSec).toList());
     }
 
-    /** The {@code qb.requestRate} value: the planned total requests per second, in the same form. */
+    /** The {@link SimulationProperty#REQUEST_RATE} value: the planned total requests per second. */
     public String gatlingRequestRate() {
-        StringBuilder spec = new StringBuilder();
-        for (Phase phase : profile.phases()) {
-            append(spec, phase.durationSec(), phase.fromRps(), phase.toRps());
-        }
-        return spec.toString();
-    }
-
-    private static void append(StringBuilder spec, int durationSec, double from, double to) {
-        if (spec.length() > 0) {
-            spec.append(';');
-        }
-        spec.append(durationSec).append(':').append(format(from)).append(':').append(format(to));
-    }
-
-    private static String format(double value) {
-        return String.format(Locale.ROOT, "%.4f", value);
+        return RateRamp.format(profile.phases().stream().map(Phase::requestsPerSec).toList());
     }
 }

@@ -1,5 +1,6 @@
 package dev.queuebench.load;
 
+import dev.queuebench.profile.Phase;
 import dev.queuebench.record.RunRecorder;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

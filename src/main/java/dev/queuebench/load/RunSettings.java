@@ -1,44 +1,213 @@
 package dev.queuebench.load;
 
+import dev.queuebench.profile.JourneyShape;
+import dev.queuebench.profile.LoadProfile;
 import java.nio.file.Path;
 
 /**
- * Everything one load run needs besides the target.
- *
- * @param profile              the profile with the command line's overrides applied
- * @param scale                the {@code --scale} already applied to the profile (recorded only)
- * @param label                the run id's suffix
- * @param nodeType             the Redis node type label, e.g. {@code cache.r7g.large}
- * @param resultsRoot          where run directories are made ({@code results/runs})
- * @param sharedConnections    one connection pool for all virtual users (false: one per user)
- * @param requestTimeoutMillis a request unanswered after this is a KO
- * @param injectorHeapMb       the Gatling JVM's heap
- * @param injectorIndex        this injector's index when several share a load (0-based)
- * @param injectorCount        how many injectors share the load
- * @param gatlingReport        whether Gatling writes its own HTML report
- * @param shortestJourneyRequests the fewest requests a user is expected to send against this target,
- *                             for the ceiling of candidate users; 0 for the journey's own fewest
- *                             ({@link JourneyShape#fewestRequestsPerUser()})
+ * Everything one load run needs besides the target: immutable, made with {@link #builder(LoadProfile)},
+ * whose defaults are declared together below and checked once in {@link Builder#build()}.
  */
-public record RunSettings(LoadProfile profile, double scale, String label, String nodeType, Path resultsRoot,
-        boolean sharedConnections, int requestTimeoutMillis, int injectorHeapMb, int injectorIndex,
-        int injectorCount, boolean gatlingReport, double shortestJourneyRequests) {
-    public RunSettings {
-        if (shortestJourneyRequests != 0 && shortestJourneyRequests < 1) {
-            throw new IllegalArgumentException("--shortest-journey-requests must be >= 1 (a join), was "
-                    + shortestJourneyRequests);
+public final class RunSettings {
+    /** Default {@code 1}: the profile's rates as they are. Recorded only; the profile is already scaled. */
+    public static final double DEFAULT_SCALE = 1;
+    /** Default {@code unknown}: the node type label of an outside Redis nobody named. */
+    public static final String DEFAULT_NODE_TYPE = "unknown";
+    /** Default {@code results/runs}, relative to the working directory. */
+    public static final Path DEFAULT_RESULTS_ROOT = Path.of("results", "runs");
+    /** Default {@code true}: one connection pool for all virtual users, like gateway pods behind a balancer. */
+    public static final boolean DEFAULT_SHARED_CONNECTIONS = true;
+    /** Default {@code 10,000} ms: a request unanswered after this is a KO. */
+    public static final int DEFAULT_REQUEST_TIMEOUT_MILLIS = 10_000;
+    /** Default {@code 1,024} MB: the Gatling JVM's heap. */
+    public static final int DEFAULT_INJECTOR_HEAP_MB = 1_024;
+    /** Default {@code true}: Gatling writes its own HTML report. */
+    public static final boolean DEFAULT_GATLING_REPORT = true;
+    /** Default {@code 0}: the journey's own fewest requests ({@link JourneyShape#fewestRequestsPerUser()}). */
+    public static final double DEFAULT_SHORTEST_JOURNEY_REQUESTS = 0;
+
+    private final LoadProfile profile;
+    private final double scale;
+    private final String label;
+    private final String nodeType;
+    private final Path resultsRoot;
+    private final boolean sharedConnections;
+    private final int requestTimeoutMillis;
+    private final int injectorHeapMb;
+    private final int injectorIndex;
+    private final int injectorCount;
+    private final boolean gatlingReport;
+    private final double shortestJourneyRequests;
+
+    private RunSettings(Builder builder) {
+        profile = builder.profile;
+        scale = builder.scale;
+        label = builder.label == null ? builder.profile.name() : builder.label;
+        nodeType = builder.nodeType;
+        resultsRoot = builder.resultsRoot;
+        sharedConnections = builder.sharedConnections;
+        requestTimeoutMillis = builder.requestTimeoutMillis;
+        injectorHeapMb = builder.injectorHeapMb;
+        injectorIndex = builder.injectorIndex;
+        injectorCount = builder.injectorCount;
+        gatlingReport = builder.gatlingReport;
+        shortestJourneyRequests = builder.shortestJourneyRequests;
+    }
+
+    /** @param profile the profile with the command line's overrides (and {@code --scale}) applied */
+    public static Builder builder(LoadProfile profile) {
+        return new Builder(profile);
+    }
+
+    public LoadProfile profile() {
+        return profile;
+    }
+
+    /** The {@code --scale} already applied to the profile (recorded only). */
+    public double scale() {
+        return scale;
+    }
+
+    /** The run id's suffix; default the profile's name. */
+    public String label() {
+        return label;
+    }
+
+    /** The Redis node type label, e.g. {@code cache.r7g.large}. */
+    public String nodeType() {
+        return nodeType;
+    }
+
+    /** Where run directories are made. */
+    public Path resultsRoot() {
+        return resultsRoot;
+    }
+
+    public boolean sharedConnections() {
+        return sharedConnections;
+    }
+
+    public int requestTimeoutMillis() {
+        return requestTimeoutMillis;
+    }
+
+    public int injectorHeapMb() {
+        return injectorHeapMb;
+    }
+
+    /** This injector's index when several share a load (0-based); default 0. */
+    public int injectorIndex() {
+        return injectorIndex;
+    }
+
+    /** How many injectors share the load; default 1. */
+    public int injectorCount() {
+        return injectorCount;
+    }
+
+    public boolean gatlingReport() {
+        return gatlingReport;
+    }
+
+    /** The fewest requests a user is expected to send against this target, for the ceiling of candidate users; 0 for the journey's own. */
+    public double shortestJourneyRequests() {
+        return shortestJourneyRequests;
+    }
+
+    /** Collects the settings; every one left unset keeps its {@code DEFAULT_…}. */
+    public static final class Builder {
+        private final LoadProfile profile;
+        private double scale = DEFAULT_SCALE;
+        private String label;
+        private String nodeType = DEFAULT_NODE_TYPE;
+        private Path resultsRoot = DEFAULT_RESULTS_ROOT;
+        private boolean sharedConnections = DEFAULT_SHARED_CONNECTIONS;
+        private int requestTimeoutMillis = DEFAULT_REQUEST_TIMEOUT_MILLIS;
+        private int injectorHeapMb = DEFAULT_INJECTOR_HEAP_MB;
+        private int injectorIndex;
+        private int injectorCount = 1;
+        private boolean gatlingReport = DEFAULT_GATLING_REPORT;
+        private double shortestJourneyRequests = DEFAULT_SHORTEST_JOURNEY_REQUESTS;
+
+        private Builder(LoadProfile profile) {
+            if (profile == null) {
+                throw new IllegalArgumentException("a run needs a profile");
+            }
+            this.profile = profile;
         }
-        if (requestTimeoutMillis < 1) {
-            throw new IllegalArgumentException("--request-timeout-ms must be >= 1, was " + requestTimeoutMillis);
+
+        public Builder scale(double value) {
+            scale = value;
+            return this;
         }
-        if (injectorHeapMb < 64) {
-            throw new IllegalArgumentException("--injector-heap-mb must be >= 64, was " + injectorHeapMb);
+
+        public Builder label(String value) {
+            label = value;
+            return this;
         }
-        if (injectorCount < 1 || injectorIndex < 0 || injectorIndex >= injectorCount) {
-            throw new IllegalArgumentException("--injector-index must be between 0 and --injector-count - 1");
+
+        public Builder nodeType(String value) {
+            nodeType = value;
+            return this;
         }
-        if (!label.matches("[A-Za-z0-9._-]{1,64}")) {
-            throw new IllegalArgumentException("--label must be 1-64 characters of A-Z a-z 0-9 . _ -, was '" + label + "'");
+
+        public Builder resultsRoot(Path value) {
+            resultsRoot = value;
+            return this;
+        }
+
+        public Builder sharedConnections(boolean value) {
+            sharedConnections = value;
+            return this;
+        }
+
+        public Builder requestTimeoutMillis(int value) {
+            requestTimeoutMillis = value;
+            return this;
+        }
+
+        public Builder injectorHeapMb(int value) {
+            injectorHeapMb = value;
+            return this;
+        }
+
+        public Builder injector(int index, int count) {
+            injectorIndex = index;
+            injectorCount = count;
+            return this;
+        }
+
+        public Builder gatlingReport(boolean value) {
+            gatlingReport = value;
+            return this;
+        }
+
+        public Builder shortestJourneyRequests(double value) {
+            shortestJourneyRequests = value;
+            return this;
+        }
+
+        /** @throws IllegalArgumentException naming the command-line option and its range */
+        public RunSettings build() {
+            if (shortestJourneyRequests != 0 && shortestJourneyRequests < 1) {
+                throw new IllegalArgumentException("--shortest-journey-requests must be >= 1 (a join), was "
+                        + shortestJourneyRequests);
+            }
+            if (requestTimeoutMillis < 1) {
+                throw new IllegalArgumentException("--request-timeout-ms must be >= 1, was " + requestTimeoutMillis);
+            }
+            if (injectorHeapMb < 64) {
+                throw new IllegalArgumentException("--injector-heap-mb must be >= 64, was " + injectorHeapMb);
+            }
+            if (injectorCount < 1 || injectorIndex < 0 || injectorIndex >= injectorCount) {
+                throw new IllegalArgumentException("--injector-index must be between 0 and --injector-count - 1");
+            }
+            String effectiveLabel = label == null ? profile.name() : label;
+            if (!effectiveLabel.matches("[A-Za-z0-9._-]{1,64}")) {
+                throw new IllegalArgumentException("--label must be 1-64 characters of A-Z a-z 0-9 . _ -, was '"
+                        + effectiveLabel + "'");
+            }
+            return new RunSettings(this);
         }
     }
 }

@@ -1,5 +1,7 @@
 package dev.queuebench.load;
 
+import dev.queuebench.profile.Phase;
+import dev.queuebench.profile.StopRule;
 import dev.queuebench.record.RunRecorder;
 import java.util.Locale;
 import org.HdrHistogram.Histogram;

@@ -41,14 +41,4 @@ public final class RequestCounts {
     }
 
     /** {@code http_503=2;timeout=1}, causes in name order; empty without KOs. */
-    String causesField() {
-        StringBuilder field = new StringBuilder();
-        koByCause.forEach((cause, count) -> {
-            if (field.length() > 0) {
-                field.append(';');
-            }
-            field.append(cause).append('=').append(count);
-        });
-        return field.toString();
-    }
 }

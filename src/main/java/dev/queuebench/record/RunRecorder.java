@@ -1,11 +1,10 @@
 package dev.queuebench.record;
 
-import java.io.BufferedWriter;
+import dev.queuebench.rundir.LatencyHlogWriter;
+import dev.queuebench.rundir.RequestSecond;
+import dev.queuebench.rundir.RequestsCsvWriter;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -14,7 +13,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 import org.HdrHistogram.Histogram;
-import org.HdrHistogram.HistogramLogWriter;
 
 /**
  * Turns request records into the run directory's per-second files, appending each second as soon as
@@ -25,21 +23,11 @@ import org.HdrHistogram.HistogramLogWriter;
  * seen that ended {@code closeHorizonMillis} after it (the request timeout plus a margin): no
  * request sent in it can still be outstanding.
  *
- * <p>{@code latency.hlog}: an HdrHistogram interval log (format of {@link HistogramLogWriter}), a
- * {@code #[StartTime]} and {@code #[BaseTime]} of the run's start, one interval per second and
- * request name, tagged with the request name ({@code Tag=status,…}), values in microseconds
- * (Gatling measures whole milliseconds, so values are multiples of 1,000). Only seconds in which a
- * request of that name was sent have an interval.
- *
- * <p>{@code requests.csv}: header {@code epoch_sec,request,ok,ko,ko_causes}; one row per second and
- * request name with at least one request; {@code ko_causes} is {@code cause=count} pairs joined by
- * {@code ;} (causes from {@link KoCause}), empty when there were no KOs.
+ * <p>The files' formats and writers are the run directory's: {@code latency.hlog}
+ * ({@link LatencyHlogWriter}) and {@code requests.csv} ({@link RequestsCsvWriter}; KO causes from
+ * {@link KoCause}). Only seconds in which a request of a name was sent have its interval and row.
  */
 public final class RunRecorder implements SimulationLogListener, AutoCloseable {
-    public static final String LATENCY_FILE = "latency.hlog";
-    public static final String REQUESTS_FILE = "requests.csv";
-    static final String REQUESTS_HEADER = "epoch_sec,request,ok,ko,ko_causes";
-
     /**
      * What one closed second held, for live checks such as injector saturation and stop rules.
      *
@@ -50,9 +38,8 @@ public final class RunRecorder implements SimulationLogListener, AutoCloseable {
     }
 
     private final long closeHorizonMillis;
-    private final OutputStream latencyStream;
-    private final HistogramLogWriter latencyLog;
-    private final BufferedWriter requestsCsv;
+    private final LatencyHlogWriter latencyLog;
+    private final RequestsCsvWriter requestsCsv;
     private final Consumer<ClosedSecond> onSecondClosed;
     private final TreeMap<Long, SecondBucket> openSeconds = new TreeMap<>();
     private final Map<String, RequestCounts> totals = new TreeMap<>();
@@ -67,26 +54,18 @@ public final class RunRecorder implements SimulationLogListener, AutoCloseable {
         this.onSecondClosed = onSecondClosed;
         try {
             Files.createDirectories(runDir);
-            latencyStream = Files.newOutputStream(runDir.resolve(LATENCY_FILE));
-            latencyLog = new HistogramLogWriter(new PrintStream(latencyStream, false, StandardCharsets.UTF_8));
-            requestsCsv = Files.newBufferedWriter(runDir.resolve(REQUESTS_FILE), StandardCharsets.UTF_8);
-            requestsCsv.write(REQUESTS_HEADER);
-            requestsCsv.newLine();
-            requestsCsv.flush();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot create the latency files in " + runDir + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot create " + runDir + ": " + e.getMessage(), e);
         }
+        latencyLog = new LatencyHlogWriter(runDir);
+        requestsCsv = new RequestsCsvWriter(runDir);
     }
 
     @Override
     public void onRun(SimulationLogHeader header) {
-        latencyLog.outputComment("queuebench latency log: per-second response times in microseconds, tag = request"
-                + " name; simulation " + header.simulationClassName() + ", Gatling " + header.gatlingVersion());
-        latencyLog.outputLogFormatVersion();
-        latencyLog.outputStartTime(header.startMillis());
-        latencyLog.setBaseTime(header.startMillis());
-        latencyLog.outputBaseTime(header.startMillis());
-        latencyLog.outputLegend();
+        latencyLog.start("queuebench latency log: per-second response times in microseconds, tag = request name, "
+                + "untagged = every request of the second; simulation " + header.simulationClassName() + ", Gatling "
+                + header.gatlingVersion(), header.startMillis());
         headerWritten = true;
     }
 
@@ -133,7 +112,7 @@ public final class RunRecorder implements SimulationLogListener, AutoCloseable {
         closeSecondsBefore(Long.MAX_VALUE);
         try {
             requestsCsv.close();
-            latencyStream.close();
+            latencyLog.close();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot finish the latency files: " + e.getMessage(), e);
         }
@@ -152,12 +131,8 @@ public final class RunRecorder implements SimulationLogListener, AutoCloseable {
             wrote = true;
         }
         if (wrote) {
-            try {
-                requestsCsv.flush();
-                latencyStream.flush();
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot append to the latency files: " + e.getMessage(), e);
-            }
+            requestsCsv.flush();
+            latencyLog.flush();
         }
     }
 
@@ -167,24 +142,13 @@ public final class RunRecorder implements SimulationLogListener, AutoCloseable {
         }
         long sent = 0;
         long ko = 0;
-        Histogram all = new Histogram(3);
-        for (Map.Entry<String, Histogram> entry : new TreeMap<>(bucket.histograms).entrySet()) {
-            Histogram histogram = entry.getValue();
-            histogram.setTag(entry.getKey());
-            histogram.setStartTimeStamp(bucket.epochSec * 1000);
-            histogram.setEndTimeStamp(bucket.epochSec * 1000 + 1000);
-            latencyLog.outputIntervalHistogram(histogram);
-            RequestCounts counts = bucket.counts.get(entry.getKey());
+        TreeMap<String, Histogram> byName = new TreeMap<>(bucket.histograms);
+        Histogram all = latencyLog.appendSecond(bucket.epochSec, byName);
+        for (String name : byName.keySet()) {
+            RequestCounts counts = bucket.counts.get(name);
             sent += counts.total();
             ko += counts.ko();
-            all.add(histogram);
-            try {
-                requestsCsv.write(bucket.epochSec + "," + entry.getKey() + "," + counts.ok() + "," + counts.ko() + ","
-                        + counts.causesField());
-                requestsCsv.newLine();
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot append to " + REQUESTS_FILE + ": " + e.getMessage(), e);
-            }
+            requestsCsv.append(new RequestSecond(bucket.epochSec, name, counts.ok(), counts.ko(), counts.koByCause()));
         }
         if (onSecondClosed != null) {
             onSecondClosed.accept(new ClosedSecond(bucket.epochSec, sent, ko,

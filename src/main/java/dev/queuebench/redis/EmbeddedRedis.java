@@ -355,6 +355,7 @@ public final class EmbeddedRedis implements AutoCloseable {
         private long maxMemoryBytes;
         private final Map<String, String> extraConfig = new LinkedHashMap<>();
         private long startTimeoutMillis = DEFAULT_START_TIMEOUT_MILLIS;
+        private boolean stopOnJvmExit = true;
 
         private Builder() {
         }
@@ -432,6 +433,16 @@ public final class EmbeddedRedis implements AutoCloseable {
         }
 
         /**
+         * Whether a JVM shutdown hook stops the server; default true, so a JVM that exits on a signal
+         * leaves no redis-server behind. False for a caller whose own shutdown hook stops it later
+         * ({@code queuebench run}, which records an interrupted run against a live Redis first).
+         */
+        public Builder stopOnJvmExit(boolean stop) {
+            this.stopOnJvmExit = stop;
+            return this;
+        }
+
+        /**
          * Starts the server on a free loopback port and waits until it answers PING.
          *
          * @throws IllegalStateException when it does not start, with the tail of its output
@@ -439,7 +450,9 @@ public final class EmbeddedRedis implements AutoCloseable {
         public EmbeddedRedis start() {
             EmbeddedRedis redis = new EmbeddedRedis(this);
             redis.startOnFreePort();
-            Runtime.getRuntime().addShutdownHook(redis.shutdownHook);
+            if (stopOnJvmExit) {
+                Runtime.getRuntime().addShutdownHook(redis.shutdownHook);
+            }
             return redis;
         }
     }

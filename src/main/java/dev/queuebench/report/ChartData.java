@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.function.Predicate;
+import dev.queuebench.rundir.JsonFiles;
 
 /**
  * The report's charts as data: one shared time axis (epoch seconds) and, per chart, its series
@@ -20,7 +21,7 @@ import java.util.function.Predicate;
  * {@code absent}. Alarm periods travel along to be shaded on every chart.
  */
 final class ChartData {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = JsonFiles.JSON;
     /** Server samples this far outside the requests still show (the idle before and after). */
     private static final int MARGIN_SEC = 5;
 

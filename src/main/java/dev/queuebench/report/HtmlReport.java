@@ -1,6 +1,6 @@
 package dev.queuebench.report;
 
-import dev.queuebench.analysis.BundledText;
+import dev.queuebench.bundled.BundledText;
 import dev.queuebench.analysis.RunSummary;
 import dev.queuebench.analysis.ServerMetrics;
 import java.io.IOException;

@@ -25,7 +25,7 @@ import java.nio.file.Path;
  *
  * <p>Conventions of every JSON file queuebench writes: snake_case names with the unit in them
  * ({@code start_epoch_sec}, {@code p99_micros}); a number that has no value (NaN, infinite) is
- * {@code null}, and {@code null} reads back as NaN; fields a reader does not know are ignored, so an
+ * {@code null}, and {@code null} reads back as NaN into a {@code double} (a {@code Double} stays null); fields a reader does not know are ignored, so an
  * older harness reads a newer file of the same schema version.
  */
 public final class JsonFiles {
@@ -59,7 +59,6 @@ public final class JsonFiles {
                 return Double.NaN;
             }
         };
-        numbers.addDeserializer(Double.class, nullAsNan);
         numbers.addDeserializer(Double.TYPE, nullAsNan);
         return new ObjectMapper()
                 .registerModule(numbers)

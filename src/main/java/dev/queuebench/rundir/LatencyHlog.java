@@ -9,9 +9,9 @@ import org.HdrHistogram.Histogram;
 import org.HdrHistogram.HistogramLogReader;
 
 /**
- * The reader of {@code latency.hlog}: an HdrHistogram interval log (HistogramLogReader's format), one
- * interval per second and request name (the tag), values in microseconds, interval start time
- * on a whole epoch second; a half-written last interval (a run killed mid-write) is left out. Only one interval is in memory at a time, so a 30-minute run at
+ * The reader of {@code latency.hlog} (format: {@link LatencyHlogWriter}): the tagged intervals, one
+ * per second and request name, in file order; the untagged sums are skipped; a half-written last
+ * interval (a run killed mid-write) is left out. Only one interval is in memory at a time, so a 30-minute run at
  * 30k requests/s reads in constant memory.
  */
 public final class LatencyHlog {
@@ -54,9 +54,12 @@ public final class LatencyHlog {
                     throw new RunDataException(file + ": interval at " + interval.getStartTimeStamp()
                             + " ms holds a " + interval.getClass().getSimpleName() + ", expected integer microseconds");
                 }
+                if (histogram.getTag() == null) {
+                    // The untagged interval is the sum of the second's tagged ones, for HdrHistogram's own tools.
+                    continue;
+                }
                 long epochSec = Math.floorDiv(histogram.getStartTimeStamp(), 1000);
-                String tag = histogram.getTag() == null ? "all" : histogram.getTag();
-                consumer.accept(new TaggedSecond(epochSec, tag, histogram));
+                consumer.accept(new TaggedSecond(epochSec, histogram.getTag(), histogram));
             }
         }
     }

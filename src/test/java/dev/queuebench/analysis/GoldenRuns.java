@@ -1,6 +1,6 @@
 package dev.queuebench.analysis;
 
-import dev.queuebench.load.Phase;
+import dev.queuebench.profile.Phase;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,6 +1,6 @@
 package dev.queuebench.analysis;
 
-import dev.queuebench.load.Phase;
+import dev.queuebench.profile.Phase;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.SplittableRandom;

@@ -125,7 +125,7 @@ class RunAnalysisTest {
     @Test
     void aSaturatedRunSaysSoFirst() throws IOException {
         Path dir = GoldenRuns.knee(temp.resolve("saturated"));
-        new GoldenRun(dir, java.util.List.of(new dev.queuebench.load.Phase("hold-100", 10, 100, 100, false)))
+        new GoldenRun(dir, java.util.List.of(new dev.queuebench.profile.Phase("hold-100", 10, 100, 100, false)))
                 .requests(0, "status", 100, 0, 500).outcome(RunInfo.OUTCOME_SATURATED).write();
 
         RunSummary summary = RunAnalysis.analyze(dir);

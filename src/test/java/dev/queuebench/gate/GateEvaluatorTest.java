@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.queuebench.analysis.GoldenRun;
 import dev.queuebench.analysis.RunInfo;
-import dev.queuebench.load.Phase;
+import dev.queuebench.profile.Phase;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;

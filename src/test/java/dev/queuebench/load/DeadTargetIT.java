@@ -6,10 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.queuebench.gateway.GatewayServer;
 import dev.queuebench.gateway.GatewaySettings;
+import dev.queuebench.profile.JourneyShape;
+import dev.queuebench.profile.LoadProfile;
+import dev.queuebench.profile.Phase;
 import dev.queuebench.redis.EmbeddedRedis;
 import dev.queuebench.redis.PoolProfile;
 import dev.queuebench.redis.RedisClients;
 import dev.queuebench.redis.RedisTls;
+import dev.queuebench.rundir.RunOutcome;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -31,8 +35,8 @@ class DeadTargetIT {
                         RedisTls.systemDefault(), "dead-target-test")) {
             GatewayServer gateway = GatewayServer.start(GatewayServer.Options.loopback(0), client, null,
                     GatewaySettings.defaults());
-            RunSettings settings = new RunSettings(profile, 1, "dying", "embedded", results, true, 2_000, 256, 0, 1,
-                    false, 0);
+            RunSettings settings = RunSettings.builder(profile).label("dying").nodeType("embedded").resultsRoot(results)
+                    .requestTimeoutMillis(2_000).injectorHeapMb(256).gatlingReport(false).build();
             LoadRun run = new LoadRun(settings, new RunTarget(gateway.baseUrl(), true, null, null, null),
                     line -> { });
             CompletableFuture<LoadRun.Result> result = CompletableFuture.supplyAsync(() -> {

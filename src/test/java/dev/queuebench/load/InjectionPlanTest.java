@@ -3,6 +3,10 @@ package dev.queuebench.load;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import dev.queuebench.profile.JourneyShape;
+import dev.queuebench.profile.LoadProfile;
+import dev.queuebench.profile.Phase;
+import dev.queuebench.profile.ProfileCatalog;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -17,7 +21,7 @@ class InjectionPlanTest {
         InjectionPlan plan = new InjectionPlan(profile);
         // The shortest journey: 0.9 × 3 + 0.1 × (2 + 3) / 2 = 2.95 requests; 590 ÷ 2.95 × 1.25 = 250 candidates/s.
         assertEquals(2.95, JOURNEY.fewestRequestsPerUser(), 1e-9);
-        assertEquals(250, plan.steps().get(1).fromUsersPerSec(), 1e-9);
+        assertEquals(250, plan.steps().get(1).candidatesPerSec().fromPerSec(), 1e-9);
         // The warm-up ends within a journey (10 s) of the hold, so its ceiling is the hold's.
         assertEquals("10:250.0000:250.0000;60:250.0000:250.0000", plan.gatlingInjection());
         assertEquals("10:0.0000:59.0000;60:590.0000:590.0000", plan.gatlingRequestRate());

@@ -1,8 +1,9 @@
 package dev.queuebench.load;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.queuebench.record.RunManifest;
 import dev.queuebench.record.RunRecorder;
+import dev.queuebench.rundir.JsonFiles;
+import dev.queuebench.rundir.RunFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,13 +33,13 @@ final class RunDirectories {
     }
 
     static JsonNode manifest(Path runDir) throws IOException {
-        return RunManifest.read(runDir);
+        return JsonFiles.read(runDir.resolve(RunFiles.RUN_JSON));
     }
 
     /** Total requests per name in requests.csv. */
     static Map<String, Long> csvTotals(Path runDir) throws IOException {
         Map<String, Long> totals = new HashMap<>();
-        List<String> lines = Files.readAllLines(runDir.resolve(RunRecorder.REQUESTS_FILE));
+        List<String> lines = Files.readAllLines(runDir.resolve(RunFiles.REQUESTS_CSV));
         for (String line : lines.subList(1, lines.size())) {
             String[] fields = line.split(",", -1);
             totals.merge(fields[1], Long.parseLong(fields[2]) + Long.parseLong(fields[3]), Long::sum);
@@ -49,7 +50,7 @@ final class RunDirectories {
     /** Total count per tag in latency.hlog, read with HdrHistogram's own reader. */
     static Map<String, Long> hlogTotals(Path runDir) throws IOException {
         Map<String, Long> totals = new HashMap<>();
-        HistogramLogReader reader = new HistogramLogReader(runDir.resolve(RunRecorder.LATENCY_FILE).toFile());
+        HistogramLogReader reader = new HistogramLogReader(runDir.resolve(RunFiles.LATENCY_LOG).toFile());
         EncodableHistogram interval;
         while ((interval = reader.nextIntervalHistogram()) != null) {
             totals.merge(interval.getTag(), ((org.HdrHistogram.Histogram) interval).getTotalCount(), Long::sum);

@@ -5,6 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
+import dev.queuebench.profile.JourneyShape;
+import dev.queuebench.profile.LoadProfile;
+import dev.queuebench.profile.Phase;
+import dev.queuebench.rundir.RunOutcome;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -39,8 +43,8 @@ class SaturatedInjectorIT {
                     new Phase("warmup", 1, 0, 100, true),
                     new Phase("hold-30000", 5, 30_000, 30_000, false)),
                     new JourneyShape(1, 1_000, 0.2, 0.1, 1), null, false);
-            RunSettings settings = new RunSettings(profile, 1, "starved", "none", results, true, 2_000, 512, 0, 1,
-                    false, 0);
+            RunSettings settings = RunSettings.builder(profile).label("starved").nodeType("none").resultsRoot(results)
+                    .requestTimeoutMillis(2_000).injectorHeapMb(512).gatlingReport(false).build();
             String baseUrl = "http://127.0.0.1:" + canned.getAddress().getPort();
             LoadRun.Result result = new LoadRun(settings, new RunTarget(baseUrl, false, null, null, null), line -> { })
                     .execute();

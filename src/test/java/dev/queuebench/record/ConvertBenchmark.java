@@ -6,6 +6,7 @@ import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import dev.queuebench.rundir.RunFiles;
 
 /**
  * Times the conversion of one {@code simulation.log} into {@code latency.hlog} and
@@ -49,8 +50,8 @@ public final class ConvertBenchmark {
         System.out.printf("Heap: pools' peaks summed %,d MiB (max %,d MiB);"
                 + " latency.hlog %,d bytes, requests.csv %,d bytes%n",
                 peakHeapBytes() >> 20, Runtime.getRuntime().maxMemory() >> 20,
-                Files.size(outDir.resolve(RunRecorder.LATENCY_FILE)),
-                Files.size(outDir.resolve(RunRecorder.REQUESTS_FILE)));
+                Files.size(outDir.resolve(RunFiles.LATENCY_LOG)),
+                Files.size(outDir.resolve(RunFiles.REQUESTS_CSV)));
     }
 
     private static long peakHeapBytes() {

@@ -17,6 +17,7 @@ import org.HdrHistogram.Histogram;
 import org.HdrHistogram.HistogramLogReader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import dev.queuebench.rundir.RunFiles;
 
 /** The generator speaks the format: the project's reader gets back exactly what it wrote. */
 class SimulationLogGeneratorTest {
@@ -65,14 +66,16 @@ class SimulationLogGeneratorTest {
         }
 
         Map<String, Long> latencyCountsByTag = new TreeMap<>();
-        HistogramLogReader reader = new HistogramLogReader(dir.resolve(RunRecorder.LATENCY_FILE).toFile());
+        HistogramLogReader reader = new HistogramLogReader(dir.resolve(RunFiles.LATENCY_LOG).toFile());
         EncodableHistogram interval;
         while ((interval = reader.nextIntervalHistogram()) != null) {
             Histogram histogram = (Histogram) interval;
-            latencyCountsByTag.merge(histogram.getTag(), histogram.getTotalCount(), Long::sum);
+            // The untagged interval of each second is the sum of its tagged ones ("all").
+            latencyCountsByTag.merge(histogram.getTag() == null ? "all" : histogram.getTag(),
+                    histogram.getTotalCount(), Long::sum);
         }
         Map<String, long[]> csvOkKo = new TreeMap<>();
-        List<String> csv = Files.readAllLines(dir.resolve(RunRecorder.REQUESTS_FILE));
+        List<String> csv = Files.readAllLines(dir.resolve(RunFiles.REQUESTS_CSV));
         for (String line : csv.subList(1, csv.size())) {
             String[] fields = line.split(",", -1);
             long[] okKo = csvOkKo.computeIfAbsent(fields[1], n -> new long[2]);
@@ -89,7 +92,9 @@ class SimulationLogGeneratorTest {
             assertArrayEquals(okKo, csvOkKo.get(name), name);
             assertEquals(okKo[0] + okKo[1], latencyCountsByTag.get(name), name);
         }
+        long all = latencyCountsByTag.remove("all");
         assertEquals(written.okKoByName.keySet(), latencyCountsByTag.keySet());
+        assertEquals(latencyCountsByTag.values().stream().mapToLong(Long::longValue).sum(), all);
     }
 
     @Test

@@ -4,7 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.queuebench.load.JourneyShape;
+import dev.queuebench.profile.JourneyShape;
+import dev.queuebench.profile.RateRamp;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.PriorityQueue;
@@ -28,7 +29,7 @@ class ArrivalControlTest {
     @Test
     void journeysShorterThanTheModelGetMoreArrivals() {
         Run run = simulate(List.of(ADMITTED_AT_FIRST_POLL), new double[] {1}, MODEL_FIVE_POLLS,
-                List.of(new ArrivalControl.Stretch(60, 50, 50)), 60);
+                List.of(new RateRamp(60, 50, 50)), 60);
         assertEquals(50, run.meanRps(15, 60), 1.5);
         assertEquals(3, run.requestsPerJourneyAtEnd(), 0.1);
     }
@@ -36,7 +37,7 @@ class ArrivalControlTest {
     @Test
     void journeysLongerThanTheModelGetFewerArrivals() {
         Run run = simulate(List.of(TEN_POLLS), new double[] {1}, MODEL_FIVE_POLLS,
-                List.of(new ArrivalControl.Stretch(90, 500, 500)), 90);
+                List.of(new RateRamp(90, 500, 500)), 90);
         assertEquals(500, run.meanRps(50, 90), 10);
         assertEquals(11, run.requestsPerJourneyAtEnd(), 0.3);
     }
@@ -47,7 +48,7 @@ class ArrivalControlTest {
         // minute only the short journeys have finished; counting finished journeys alone would plan 3 requests.
         JourneyShape model = new JourneyShape(30, 2_000, 0, 0, 1);
         Run run = simulate(List.of(ADMITTED_AT_FIRST_POLL, polls(30)), new double[] {0.05, 0.95}, model,
-                List.of(new ArrivalControl.Stretch(10, 0, 2_000), new ArrivalControl.Stretch(110, 2_000, 2_000)), 120);
+                List.of(new RateRamp(10, 0, 2_000), new RateRamp(110, 2_000, 2_000)), 120);
         // Journeys of a minute fill the plan a minute after its ramp, then hold it.
         assertEquals(2_000, run.meanRps(75, 120), 60);
     }
@@ -55,8 +56,8 @@ class ArrivalControlTest {
     @Test
     void rampsAreFollowedOnTimeBecauseArrivalsLeadByTheRequestDelay() {
         Run run = simulate(List.of(TEN_POLLS), new double[] {1}, new JourneyShape(10, 2_000, 0, 0, 1),
-                List.of(new ArrivalControl.Stretch(30, 100, 100), new ArrivalControl.Stretch(30, 100, 1_000),
-                        new ArrivalControl.Stretch(30, 1_000, 1_000)), 90);
+                List.of(new RateRamp(30, 100, 100), new RateRamp(30, 100, 1_000),
+                        new RateRamp(30, 1_000, 1_000)), 90);
         // Mid-ramp the plan is at 550; without the lead the requests would trail by ~11 s (~165 req/s).
         assertEquals(550, run.meanRps(43, 47), 40);
         assertEquals(1_000, run.meanRps(70, 90), 25);
@@ -64,8 +65,8 @@ class ArrivalControlTest {
 
     @Test
     void noPlannedRateMeansNoJourneys() {
-        ArrivalControl control = new ArrivalControl(List.of(new ArrivalControl.Stretch(10, 0, 0)),
-                List.of(new ArrivalControl.Stretch(10, 10, 10)), false, MODEL_FIVE_POLLS);
+        ArrivalControl control = new ArrivalControl(List.of(new RateRamp(10, 0, 0)),
+                List.of(new RateRamp(10, 10, 10)), false, MODEL_FIVE_POLLS);
         control.start(0);
         for (int i = 0; i < 100; i++) {
             assertFalse(control.admitCandidate(i * SEC / 10));
@@ -75,16 +76,16 @@ class ArrivalControlTest {
 
     @Test
     void beforeAnyJourneyTheModelIsTheEstimate() {
-        ArrivalControl control = new ArrivalControl(List.of(new ArrivalControl.Stretch(10, 10, 10)),
-                List.of(new ArrivalControl.Stretch(10, 10, 10)), false, new JourneyShape(5, 2_000, 0.2, 0.1, 1));
+        ArrivalControl control = new ArrivalControl(List.of(new RateRamp(10, 10, 10)),
+                List.of(new RateRamp(10, 10, 10)), false, new JourneyShape(5, 2_000, 0.2, 0.1, 1));
         assertEquals(new JourneyShape(5, 2_000, 0.2, 0.1, 1).requestsPerUser(), control.requestsPerJourney(), 1e-9);
         assertTrue(control.meanRequestDelaySec() > 4 && control.meanRequestDelaySec() < 6);
     }
 
     @Test
     void ratesInterpolateWithinStretches() {
-        List<ArrivalControl.Stretch> plan = List.of(new ArrivalControl.Stretch(10, 0, 100),
-                new ArrivalControl.Stretch(5, 100, 100));
+        List<RateRamp> plan = List.of(new RateRamp(10, 0, 100),
+                new RateRamp(5, 100, 100));
         assertEquals(50, ArrivalControl.rateAt(plan, 5), 1e-9);
         assertEquals(100, ArrivalControl.rateAt(plan, 12), 1e-9);
         assertEquals(0, ArrivalControl.rateAt(plan, 15), 1e-9);
@@ -114,9 +115,9 @@ class ArrivalControlTest {
      * plan ÷ 2; each admitted journey is of kind i with probability shares[i], its requests jittered ±0.4 s.
      */
     private static Run simulate(List<double[]> kinds, double[] shares, JourneyShape model,
-            List<ArrivalControl.Stretch> plan, int seconds) {
-        List<ArrivalControl.Stretch> ceiling = plan.stream()
-                .map(s -> new ArrivalControl.Stretch(s.durationSec(), s.from() / 2, s.to() / 2)).toList();
+            List<RateRamp> plan, int seconds) {
+        List<RateRamp> ceiling = plan.stream()
+                .map(s -> new RateRamp(s.durationSec(), s.fromPerSec() / 2, s.toPerSec() / 2)).toList();
         ArrivalControl control = new ArrivalControl(plan, ceiling, false, model);
         control.start(0);
         Random random = new Random(42);

@@ -1,8 +1,10 @@
 package dev.queuebench.metrics.cloudwatch;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.queuebench.rundir.JsonFiles;
-import dev.queuebench.record.RunManifest;
+import dev.queuebench.rundir.BadInputException;
+import dev.queuebench.rundir.RunDataException;
+import dev.queuebench.rundir.RunFiles;
+import dev.queuebench.rundir.RunJson;
+import dev.queuebench.rundir.RunJsonFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -20,16 +22,20 @@ public final class RunOverlap {
     }
 
     public static Optional<String> warning(Path runDir, List<CloudWatchRow> rows) {
-        Path manifest = runDir.resolve(RunManifest.FILE);
-        if (rows.isEmpty() || !Files.exists(manifest)) {
+        if (rows.isEmpty() || !Files.exists(runDir.resolve(RunFiles.RUN_JSON))) {
             return Optional.empty();
         }
-        JsonNode run = JsonFiles.read(manifest);
-        if (!run.path("start_ms").isNumber() || !run.path("end_ms").isNumber()) {
+        RunJson run;
+        try {
+            run = RunJsonFile.read(runDir);
+        } catch (RunDataException e) {
+            throw new BadInputException(e.getMessage());
+        }
+        if (run.startMs() == 0 || run.endMs() == null) {
             return Optional.empty();
         }
-        long runStartSec = run.get("start_ms").asLong() / 1000;
-        long runEndSec = run.get("end_ms").asLong() / 1000;
+        long runStartSec = run.startMs() / 1000;
+        long runEndSec = run.endMs() / 1000;
         long dataStartSec = rows.stream().mapToLong(CloudWatchRow::epochSec).min().orElseThrow();
         long dataEndSec = rows.stream().mapToLong(row -> row.epochSec() + row.periodSec()).max().orElseThrow();
         if (dataEndSec > runStartSec && dataStartSec < runEndSec) {

@@ -1,6 +1,5 @@
 package dev.queuebench.metrics.watch;
 
-import dev.queuebench.load.BesideRun;
 import dev.queuebench.metrics.alarm.AlarmEpisode;
 import dev.queuebench.metrics.alarm.AlarmRule;
 import dev.queuebench.metrics.alarm.AlarmsFile;
@@ -19,7 +18,7 @@ import dev.queuebench.metrics.alarm.AlarmsVerdict;
  * until after it stops (when the Redis endpoints are known), then the alarm evaluation into
  * {@code alarms.json} (the capacity plan's alarms) over whatever the run directory holds.
  */
-public final class ServerMetricsBesideRun implements BesideRun {
+public final class ServerMetricsBesideRun {
     private final SamplerSettings sampler;
     private final Consumer<String> console;
 
@@ -29,7 +28,10 @@ public final class ServerMetricsBesideRun implements BesideRun {
         this.console = console;
     }
 
-    @Override
+    /**
+     * Starts sampling into the run directory, before the load starts; closing what it returns stops
+     * the sampler and evaluates the alarms.
+     */
     public AutoCloseable start(Path runDir) throws IOException {
         if (sampler == null) {
             console.accept("No server.csv: the gateway's Redis is unknown; give --redis (and --reader) to sample it");

@@ -77,8 +77,8 @@ class CloudWatchImportTest {
 
     @Test
     void dataOutsideTheRunsTimeIsPointedOut() throws Exception {
-        Files.writeString(runDir.resolve("run.json"), "{\"start_ms\": " + (T10 + 3600) * 1000 + ", \"end_ms\": "
-                + (T10 + 3900) * 1000 + "}");
+        Files.writeString(runDir.resolve("run.json"), "{\"id\": \"overlap\", \"start_ms\": " + (T10 + 3600) * 1000
+                + ", \"end_ms\": " + (T10 + 3900) * 1000 + "}");
         CloudWatchRow before = new CloudWatchRow(T10, "qb-prod-001", "CPUUtilization", "Average", 60, 50);
         CloudWatchRow during = new CloudWatchRow(T10 + 3660, "qb-prod-001", "CPUUtilization", "Average", 60, 50);
         assertTrue(RunOverlap.warning(runDir, List.of(before)).orElseThrow().contains("does not overlap the run"));

@@ -1,4 +1,4 @@
-package dev.queuebench.analysis;
+package dev.queuebench.bundled;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,4 +1,4 @@
-package dev.queuebench.load;
+package dev.queuebench.profile;
 
 /**
  * One stretch of a load profile: the total request rate ramps linearly from {@code fromRps} to
@@ -27,7 +27,12 @@ public record Phase(String name, int durationSec, double fromRps, double toRps, 
 
     /** The planned rate {@code secondsIn} seconds into this phase (linear interpolation). */
     public double rpsAt(double secondsIn) {
-        return fromRps + (toRps - fromRps) * Math.min(1, Math.max(0, secondsIn / durationSec));
+        return requestsPerSec().perSecAt(secondsIn);
+    }
+
+    /** The phase as a ramp of total requests per second. */
+    public RateRamp requestsPerSec() {
+        return new RateRamp(durationSec, fromRps, toRps);
     }
 
     Phase scaled(double factor) {

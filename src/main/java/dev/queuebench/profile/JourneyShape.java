@@ -1,4 +1,4 @@
-package dev.queuebench.load;
+package dev.queuebench.profile;
 
 /**
  * The shape of one simulated user's journey, which turns request rates into arrival rates: a join,

@@ -1,4 +1,4 @@
-package dev.queuebench.load;
+package dev.queuebench.profile;
 
 /**
  * When a climbing profile ({@code stairs}) stops: after a hold step whose p99 exceeded

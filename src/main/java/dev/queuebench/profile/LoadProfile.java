@@ -1,4 +1,4 @@
-package dev.queuebench.load;
+package dev.queuebench.profile;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.queuebench.load;
+package dev.queuebench.profile;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -1,0 +1,32 @@
+package dev.queuebench.profile;
+
+/**
+ * The system properties that carry a profile to the Gatling simulation (a JVM of its own): the load
+ * engine writes them, the simulation's configuration reads them. Their meanings and defaults are
+ * documented on {@code dev.queuebench.simulations.JourneyConfig}.
+ */
+public final class SimulationProperty {
+    public static final String BASE_URL = "qb.baseUrl";
+    /** Candidate users per second, {@link RateRamp} text form. */
+    public static final String INJECTION = "qb.injection";
+    /** Planned total requests per second, {@link RateRamp} text form. */
+    public static final String REQUEST_RATE = "qb.requestRate";
+    public static final String EVENTS = "qb.events";
+    public static final String POLLS_PER_USER = "qb.pollsPerUser";
+    public static final String POLL_INTERVAL_MILLIS = "qb.pollIntervalMillis";
+    public static final String POLL_JITTER_MILLIS = "qb.pollJitterMillis";
+    public static final String NOT_READY_BACKOFF_MILLIS = "qb.notReadyBackoffMillis";
+    public static final String LEAVE_FRACTION = "qb.leaveFraction";
+    public static final String ABANDON_FRACTION = "qb.abandonFraction";
+    public static final String IDEMPOTENCY_KEYS = "qb.idempotencyKeys";
+    public static final String SHARED_CONNECTIONS = "qb.sharedConnections";
+    public static final String REQUEST_TIMEOUT_MILLIS = "qb.requestTimeoutMillis";
+    public static final String USER_PREFIX = "qb.userPrefix";
+    public static final String TRACE_ARRIVALS = "qb.traceArrivals";
+    public static final String POISSON_ARRIVALS = "qb.poissonArrivals";
+    /** A file whose creation asks the simulation to stop early, flushing its log. */
+    public static final String STOP_FILE = "qb.stopFile";
+
+    private SimulationProperty() {
+    }
+}

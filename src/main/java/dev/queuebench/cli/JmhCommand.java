@@ -1,13 +1,13 @@
 package dev.queuebench.cli;
 
+import dev.queuebench.bench.BenchmarkTarget;
 import dev.queuebench.bench.JmhGroup;
 import dev.queuebench.bench.JmhOptionsFactory;
 import dev.queuebench.bench.JmhPreset;
 import dev.queuebench.bench.JmhReport;
 import dev.queuebench.bench.JmhResultFiles;
+import dev.queuebench.bench.KeyCleanup;
 import dev.queuebench.bench.RedisUrlFile;
-import dev.queuebench.jmh.BenchmarkTarget;
-import dev.queuebench.jmh.KeyCleanup;
 import dev.queuebench.redis.PoolProfile;
 import java.nio.file.Path;
 import java.time.Duration;

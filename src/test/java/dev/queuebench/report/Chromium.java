@@ -17,6 +17,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
 
 /**
  * Debian's headless chromium, as the report's tests drive it: as root it needs --no-sandbox, and
@@ -70,10 +71,12 @@ final class Chromium {
         return Optional.empty();
     }
 
-    /** Why a browser test is skipped, for {@code Assumptions.assumeTrue}. */
-    static String missingMessage() {
-        return "no chromium on PATH: sudo apt-get install chromium (.ci/run installs it), "
-                + "or -Dqueuebench.chromium=/path/to/chrome";
+    /** The chromium {@link #find} finds, or the calling test is skipped with what to install. */
+    static Chromium findOrSkip(Path workDirectory) {
+        Optional<Chromium> chromium = find(workDirectory);
+        Assumptions.assumeTrue(chromium.isPresent(), "no chromium on PATH: sudo apt-get install chromium "
+                + "(.ci/run installs it), or -Dqueuebench.chromium=/path/to/chrome");
+        return chromium.get();
     }
 
     /** The names in the JVM's temporary directory that a chromium launch could have left behind. */

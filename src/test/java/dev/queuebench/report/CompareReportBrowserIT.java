@@ -19,7 +19,6 @@ import java.util.SplittableRandom;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,8 +37,7 @@ class CompareReportBrowserIT {
 
     @Test
     void aFiftyPercentSlowerCandidateRendersAsWorseWithNothingOnTheConsole() throws Exception {
-        Chromium chromium = Chromium.find(temp).orElse(null);
-        Assumptions.assumeTrue(chromium != null, Chromium.missingMessage());
+        Chromium chromium = Chromium.findOrSkip(temp);
         Set<String> tmpBefore = Chromium.leftoversInTmp();
         Path base = run("20261125T101500Z-base", 1, 2_000);
         Path candidate = run("20261125T111500Z-slower", 2, 3_000);
@@ -85,8 +83,7 @@ class CompareReportBrowserIT {
 
     @Test
     void theConsoleCheckSeesAScriptError() throws Exception {
-        Chromium chromium = Chromium.find(temp).orElse(null);
-        Assumptions.assumeTrue(chromium != null, Chromium.missingMessage());
+        Chromium chromium = Chromium.findOrSkip(temp);
         Path page = Files.writeString(temp.resolve("broken.html"),
                 "<!DOCTYPE html><html><body><script>this is not javascript</script></body></html>");
 

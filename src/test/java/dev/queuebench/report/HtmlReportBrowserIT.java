@@ -17,7 +17,6 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,8 +33,7 @@ class HtmlReportBrowserIT {
 
     @Test
     void everyChartIsDrawnWithDataAndNothingFailsOnTheConsole() throws Exception {
-        Chromium chromium = Chromium.find(temp).orElse(null);
-        Assumptions.assumeTrue(chromium != null, Chromium.missingMessage());
+        Chromium chromium = Chromium.findOrSkip(temp);
         Set<String> tmpBefore = Chromium.leftoversInTmp();
         Path run = GoldenRuns.costs(temp.resolve("20261125T101500Z-golden"));
         RunReport.write(run);

@@ -104,17 +104,19 @@ class CompareReportBrowserIT {
         return run.write();
     }
 
-    /** {@code queuebench compare} as a user runs it; returns the compare.md it wrote. */
+    /** {@code queuebench report} on both runs, then {@code compare}, as a user runs them; returns compare.md. */
     private static String compare(Path base, Path candidate) throws IOException {
         PrintStream console = System.out;
-        int exitCode;
         try {
             System.setOut(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
-            exitCode = QueuebenchCommand.commandLine().execute("compare", base.toString(), candidate.toString());
+            assertEquals(QueuebenchCommand.EXIT_OK, QueuebenchCommand.commandLine().execute("report", base.toString()));
+            assertEquals(QueuebenchCommand.EXIT_OK,
+                    QueuebenchCommand.commandLine().execute("report", candidate.toString()));
+            assertEquals(QueuebenchCommand.EXIT_OK,
+                    QueuebenchCommand.commandLine().execute("compare", base.toString(), candidate.toString()));
         } finally {
             System.setOut(console);
         }
-        assertEquals(QueuebenchCommand.EXIT_OK, exitCode);
         return Files.readString(candidate.resolve("compare.md"));
     }
 }

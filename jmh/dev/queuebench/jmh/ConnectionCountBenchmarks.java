@@ -1,5 +1,7 @@
 package dev.queuebench.jmh;
 
+import dev.queuebench.bench.BenchmarkTarget;
+import dev.queuebench.bench.KeyCleanup;
 import dev.queuebench.redis.PoolProfile;
 import dev.queuebench.redis.QueueScript;
 import dev.queuebench.redis.ScriptExecutor;

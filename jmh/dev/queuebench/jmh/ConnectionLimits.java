@@ -1,6 +1,7 @@
 package dev.queuebench.jmh;
 
 import com.sun.management.UnixOperatingSystemMXBean;
+import dev.queuebench.bench.BenchmarkTarget;
 import dev.queuebench.redis.InfoSnapshot;
 import java.lang.management.ManagementFactory;
 import java.lang.management.OperatingSystemMXBean;

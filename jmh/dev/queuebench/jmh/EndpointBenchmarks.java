@@ -1,5 +1,7 @@
 package dev.queuebench.jmh;
 
+import dev.queuebench.bench.BenchmarkTarget;
+import dev.queuebench.bench.KeyCleanup;
 import dev.queuebench.gateway.EnterOperation;
 import dev.queuebench.gateway.GatewaySettings;
 import dev.queuebench.gateway.JoinOperation;

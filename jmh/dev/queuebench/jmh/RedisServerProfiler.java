@@ -1,5 +1,12 @@
 package dev.queuebench.jmh;
 
+import static dev.queuebench.bench.RedisProfilerLabels.CALL_LABEL_PREFIX;
+import static dev.queuebench.bench.RedisProfilerLabels.COMMANDS_LABEL;
+import static dev.queuebench.bench.RedisProfilerLabels.CONNECTIONS_LABEL;
+import static dev.queuebench.bench.RedisProfilerLabels.CPU_LABEL;
+
+import dev.queuebench.bench.BenchmarkTarget;
+import dev.queuebench.bench.RedisProfilerLabels;
 import dev.queuebench.redis.InfoSnapshot;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -18,24 +25,13 @@ import redis.clients.jedis.Jedis;
  * Redis's side of every iteration, as JMH secondary results: {@code -prof dev.queuebench.jmh.RedisServerProfiler}.
  * Takes INFO cpu, stats and commandstats before and after each iteration on the Redis named by
  * {@link BenchmarkTarget} and reports per operation (JMH's count of all operations in the iteration,
- * which covers the same window as the two snapshots):
- *
- * <ul>
- *   <li>{@value #CPU_LABEL}: Redis main-thread CPU microseconds per operation;</li>
- *   <li>{@value #COMMANDS_LABEL}: Redis commands per operation;</li>
- *   <li>{@value #CONNECTIONS_LABEL}: new connections per operation (pool churn);</li>
- *   <li>{@value #CALL_LABEL_PREFIX}{@code <command>}: microseconds per call of the {@value #TOP_COMMANDS} most
- *       called commands.</li>
- * </ul>
+ * which covers the same window as the two snapshots) the results named in {@link RedisProfilerLabels}, with
+ * microseconds per call of the {@value #TOP_COMMANDS} most called commands.
  *
  * Everything on the server counts, so a benchmark should have the Redis to itself. The arithmetic is in
  * {@link ServerCost}.
  */
 public final class RedisServerProfiler implements InternalProfiler {
-    public static final String CPU_LABEL = "redis.cpu.us/op";
-    public static final String COMMANDS_LABEL = "redis.cmds/op";
-    public static final String CONNECTIONS_LABEL = "redis.newconn/op";
-    public static final String CALL_LABEL_PREFIX = "redis.us/call.";
     static final int TOP_COMMANDS = 3;
 
     private Jedis redis;

@@ -1,6 +1,5 @@
 package dev.queuebench.bench;
 
-import dev.queuebench.jmh.RedisServerProfiler;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -10,7 +9,8 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 
 /**
  * Builds the JMH options of one {@link JmhGroup}: whatever the user passed through on the command line wins;
- * the preset and the group fill in the rest. Always added: {@link RedisServerProfiler} and the JVM
+ * the preset and the group fill in the rest. Always added: the Redis server-side profiler
+ * ({@value RedisProfilerLabels#PROFILER_CLASS_NAME}) and the JVM
  * arguments that tell the benchmark JVMs where Redis is.
  */
 public final class JmhOptionsFactory {
@@ -53,8 +53,8 @@ public final class JmhOptionsFactory {
                 options.param(param.getKey(), param.getValue().toArray(String[]::new));
             }
         }
-        if (user.getProfilers().stream().noneMatch(p -> p.getKlass().equals(RedisServerProfiler.class.getName()))) {
-            options.addProfiler(RedisServerProfiler.class);
+        if (user.getProfilers().stream().noneMatch(p -> p.getKlass().equals(RedisProfilerLabels.PROFILER_CLASS_NAME))) {
+            options.addProfiler(RedisProfilerLabels.PROFILER_CLASS_NAME);
         }
         List<String> jvmArgs = new ArrayList<>(user.getJvmArgsAppend().orElse(List.of()));
         jvmArgs.addAll(targetJvmArgs);

@@ -1,6 +1,5 @@
 package dev.queuebench.bench;
 
-import dev.queuebench.jmh.RedisServerProfiler;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -15,9 +14,9 @@ import org.openjdk.jmh.util.Statistics;
 /**
  * The Markdown summary of a {@code queuebench jmh} run: one table per section, one row per benchmark,
  * parameter set and mode. Columns: score ± error (99.9% confidence, JMH's) and its unit; for sample-time
- * rows the mean and p50 / p99 / p99.9 in microseconds; Redis's side per operation from {@link RedisServerProfiler} (main-thread
- * CPU µs, commands including those a script runs, new connections) and µs per call of the busiest
- * commands; for the pool benchmark the mean borrow wait per call and the borrows that failed.
+ * rows the mean and p50 / p99 / p99.9 in microseconds; Redis's side per operation from the Redis server-side
+ * profiler ({@link RedisProfilerLabels}: main-thread CPU µs, commands including those a script runs, new
+ * connections) and µs per call of the busiest commands; for the pool benchmark the mean borrow wait per call and the borrows that failed.
  */
 public final class JmhReport {
     private static final String[] HEADER = {"benchmark", "params", "threads", "mode", "score ± error", "unit",
@@ -62,12 +61,12 @@ public final class JmhReport {
         cells.add(number(primary.getScore() * scale) + " ± " + number(primary.getScoreError() * scale));
         cells.add(timePerOp ? "us/op" : primary.getScoreUnit());
         cells.add(params.getMode() == Mode.SampleTime && timePerOp ? percentiles(primary.getStatistics(), toMicros) : "");
-        cells.add(secondaryNumber(secondary, RedisServerProfiler.CPU_LABEL));
-        cells.add(secondaryNumber(secondary, RedisServerProfiler.COMMANDS_LABEL));
-        cells.add(secondaryNumber(secondary, RedisServerProfiler.CONNECTIONS_LABEL));
+        cells.add(secondaryNumber(secondary, RedisProfilerLabels.CPU_LABEL));
+        cells.add(secondaryNumber(secondary, RedisProfilerLabels.COMMANDS_LABEL));
+        cells.add(secondaryNumber(secondary, RedisProfilerLabels.CONNECTIONS_LABEL));
         cells.add(secondary.entrySet().stream()
-                .filter(e -> e.getKey().startsWith(RedisServerProfiler.CALL_LABEL_PREFIX))
-                .map(e -> e.getKey().substring(RedisServerProfiler.CALL_LABEL_PREFIX.length()) + " "
+                .filter(e -> e.getKey().startsWith(RedisProfilerLabels.CALL_LABEL_PREFIX))
+                .map(e -> e.getKey().substring(RedisProfilerLabels.CALL_LABEL_PREFIX.length()) + " "
                         + number(e.getValue().getScore()))
                 .collect(Collectors.joining(", ")));
         Result calls = secondary.get("calls");

@@ -1,6 +1,5 @@
 package dev.queuebench.bench;
 
-import dev.queuebench.jmh.BenchmarkTarget;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

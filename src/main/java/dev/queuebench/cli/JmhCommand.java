@@ -1,13 +1,14 @@
 package dev.queuebench.cli;
 
+import dev.queuebench.bench.BenchmarkTarget;
 import dev.queuebench.bench.JmhGroup;
+import dev.queuebench.bench.JmhListings;
 import dev.queuebench.bench.JmhOptionsFactory;
 import dev.queuebench.bench.JmhPreset;
 import dev.queuebench.bench.JmhReport;
 import dev.queuebench.bench.JmhResultFiles;
+import dev.queuebench.bench.KeyCleanup;
 import dev.queuebench.bench.RedisUrlFile;
-import dev.queuebench.jmh.BenchmarkTarget;
-import dev.queuebench.jmh.KeyCleanup;
 import dev.queuebench.redis.PoolProfile;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -30,11 +31,13 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Unmatched;
 
 /** {@code queuebench jmh}: the JMH benchmarks of scripts, endpoints, pool settings and connection counts. */
-@Command(name = "jmh", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "jmh", sortOptions = false, versionProvider = VersionProvider.class,
         description = {"Run the JMH benchmarks against Redis (an embedded one by default) with the Redis server-side "
                 + "profiler, write JMH JSON and a Markdown table to --out, and print the tables.",
             "Any other arguments go to JMH as they are, e.g. 'ScriptBenchmarks.evalsha -p script=ENQUEUE -t 8 -f 1 "
                     + "-wi 3 -i 10'; naming benchmarks replaces the preset's plan. --reader and --pool do not apply.",
+            "JMH's -l, -lp, -lprof and -lrf list benchmarks, benchmarks with their parameters, profilers and result "
+                    + "formats, and -h prints JMH's options; none of them starts Redis or runs anything.",
             "Benchmarks and presets: docs/jmh.md#jmh-benchmarks."})
 final class JmhCommand implements Callable<Integer> {
     @Mixin
@@ -48,6 +51,13 @@ final class JmhCommand implements Callable<Integer> {
             description = "Directory for <UTC>-<preset>.json and .md. Default: ${DEFAULT-VALUE}.")
     Path outDirectory;
 
+    // -h is JMH's help here (it is passed through), so the standard help options are declared without it.
+    @Option(names = "--help", usageHelp = true, description = "Show this help message and exit (-h: JMH's options).")
+    boolean usageHelpRequested;
+
+    @Option(names = {"-V", "--version"}, versionHelp = true, description = "Print version information and exit.")
+    boolean versionHelpRequested;
+
     @Unmatched
     List<String> jmhArguments = new ArrayList<>();
 
@@ -58,6 +68,9 @@ final class JmhCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         JmhPreset preset = parsePreset();
         CommandLineOptions passedThrough = parseJmhArguments();
+        if (JmhListings.printIfAsked(passedThrough)) {
+            return QueuebenchCommand.EXIT_OK;
+        }
         if (redis.readerUrl != null) {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "--reader does not apply to jmh: the benchmarks measure one Redis, given with --redis");

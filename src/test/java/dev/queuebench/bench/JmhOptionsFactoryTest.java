@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.queuebench.jmh.RedisServerProfiler;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -28,7 +27,7 @@ class JmhOptionsFactoryTest {
         assertEquals(3, options.getMeasurementIterations().get());
         assertEquals(100, options.getThreads().get());
         assertEquals(List.of("emergency"), List.copyOf(options.getParameter("pool").get()));
-        assertEquals(List.of(RedisServerProfiler.class.getName()),
+        assertEquals(List.of(RedisProfilerLabels.PROFILER_CLASS_NAME),
                 options.getProfilers().stream().map(p -> p.getKlass()).toList());
         assertEquals(TARGET, List.copyOf(options.getJvmArgsAppend().get()));
     }
@@ -36,7 +35,7 @@ class JmhOptionsFactoryTest {
     @Test
     void passedThroughOptionsWinAndJvmArgsAreKept() throws Exception {
         CommandLineOptions user = new CommandLineOptions("-t", "8", "-i", "10", "-p", "pool=current",
-                "-prof", RedisServerProfiler.class.getName(), "-jvmArgsAppend", "-Xmx1g");
+                "-prof", RedisProfilerLabels.PROFILER_CLASS_NAME, "-jvmArgsAppend", "-Xmx1g");
         Options options = JmhOptionsFactory.build(JmhPreset.FULL, POOL, user, TARGET);
         assertEquals(8, options.getThreads().get());
         assertEquals(10, options.getMeasurementIterations().get());

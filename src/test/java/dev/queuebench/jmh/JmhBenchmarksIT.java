@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.queuebench.bench.BenchmarkTarget;
+import dev.queuebench.bench.KeyCleanup;
+import dev.queuebench.bench.RedisProfilerLabels;
 import dev.queuebench.redis.EmbeddedRedis;
 import java.util.Collection;
 import java.util.Map;
@@ -63,9 +66,9 @@ class JmhBenchmarksIT {
         assertEquals(3, results.size());
         // join: rate limit (EVALSHA + TIME, HMGET, HSET, EXPIRE), enqueue (EVALSHA + EXISTS, XADD, SETEX),
         // the 7-command pipeline and the 3-command follow-up.
-        assertEquals(19.0, secondary(results, "join").get(RedisServerProfiler.COMMANDS_LABEL).getScore(), 0.1);
+        assertEquals(19.0, secondary(results, "join").get(RedisProfilerLabels.COMMANDS_LABEL).getScore(), 0.1);
         // status: rate limit (5), EXISTS, EXPIRE, GET, ZRANK, 3 ZCOUNT, ZRANK.
-        assertEquals(13.0, secondary(results, "status").get(RedisServerProfiler.COMMANDS_LABEL).getScore(), 0.1);
+        assertEquals(13.0, secondary(results, "status").get(RedisProfilerLabels.COMMANDS_LABEL).getScore(), 0.1);
         results.forEach(JmhBenchmarksIT::assertScoreAndServerCost);
     }
 
@@ -83,7 +86,7 @@ class JmhBenchmarksIT {
         assertTrue(secondary.get("borrowWaitMicros").getScore() > 0, "4 callers on 2 connections wait");
         assertNotNull(secondary.get("exhaustedErrors"));
         // maxIdle 1 below 4 callers: returned connections are closed and reopened.
-        assertTrue(secondary.get(RedisServerProfiler.CONNECTIONS_LABEL).getScore() > 0, "churn");
+        assertTrue(secondary.get(RedisProfilerLabels.CONNECTIONS_LABEL).getScore() > 0, "churn");
     }
 
     @Test
@@ -124,11 +127,11 @@ class JmhBenchmarksIT {
         String name = result.getParams().id();
         assertTrue(result.getPrimaryResult().getScore() > 0, name + " score");
         Map<String, Result> secondary = result.getSecondaryResults();
-        for (String label : new String[] {RedisServerProfiler.CPU_LABEL, RedisServerProfiler.COMMANDS_LABEL}) {
+        for (String label : new String[] {RedisProfilerLabels.CPU_LABEL, RedisProfilerLabels.COMMANDS_LABEL}) {
             assertTrue(secondary.containsKey(label), name + " lacks " + label + ": " + secondary.keySet());
             assertTrue(secondary.get(label).getScore() > 0, name + " " + label);
         }
-        assertFalse(secondary.keySet().stream().noneMatch(k -> k.startsWith(RedisServerProfiler.CALL_LABEL_PREFIX)),
+        assertFalse(secondary.keySet().stream().noneMatch(k -> k.startsWith(RedisProfilerLabels.CALL_LABEL_PREFIX)),
                 name + " has per-command costs");
     }
 }

@@ -1,4 +1,4 @@
-package dev.queuebench.jmh;
+package dev.queuebench.bench;
 
 import java.util.List;
 import redis.clients.jedis.Jedis;

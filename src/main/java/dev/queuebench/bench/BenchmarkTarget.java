@@ -1,4 +1,4 @@
-package dev.queuebench.jmh;
+package dev.queuebench.bench;
 
 import dev.queuebench.redis.PoolProfile;
 import dev.queuebench.redis.RedisClients;
@@ -14,7 +14,7 @@ import redis.clients.jedis.RedisClient;
 import redis.clients.jedis.util.PrefixedKeyArgumentPreProcessor;
 
 /**
- * The Redis every benchmark (and {@link RedisServerProfiler}) talks to, handed to the benchmark JVMs
+ * The Redis every benchmark (and the Redis server-side profiler) talks to, handed to the benchmark JVMs
  * through system properties, which {@code queuebench jmh} sets with {@code jvmArgsAppend}:
  *
  * <ul>

@@ -22,6 +22,12 @@ public final class GatewayServer implements AutoCloseable {
      * answered 408 by the deadline before the socket's read timeout closes the connection unanswered.
      */
     private static final int DEADLINE_ANSWER_MARGIN_MILLIS = 2_000;
+    /** The request line and headers together; above it Undertow answers a bare 400 and closes. */
+    private static final int MAX_HEAD_BYTES = 64 * 1024;
+    /** {@code a:\r\n} */
+    private static final int SHORTEST_HEADER_LINE_BYTES = 4;
+    /** {@code a&} */
+    private static final int SHORTEST_PARAMETER_BYTES = 2;
 
     /**
      * @param host              address to bind; loopback unless the gateway must be reachable from elsewhere
@@ -92,6 +98,12 @@ public final class GatewayServer implements AutoCloseable {
                 .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, hardBodyLimitBytes(settings))
                 .setServerOption(UndertowOptions.REQUEST_PARSE_TIMEOUT, options.requestTimeoutMillis())
                 .setServerOption(UndertowOptions.NO_REQUEST_TIMEOUT, 60_000)
+                // What Undertow refuses while parsing gets a bare 400 that no handler can give the error
+                // JSON; so its only limit is the size of the head, and the counts are the handler's
+                // (RequestInput.requireHeadWithinLimits).
+                .setServerOption(UndertowOptions.MAX_HEADER_SIZE, MAX_HEAD_BYTES)
+                .setServerOption(UndertowOptions.MAX_HEADERS, MAX_HEAD_BYTES / SHORTEST_HEADER_LINE_BYTES)
+                .setServerOption(UndertowOptions.MAX_PARAMETERS, MAX_HEAD_BYTES / SHORTEST_PARAMETER_BYTES)
                 .setSocketOption(org.xnio.Options.READ_TIMEOUT,
                         options.requestTimeoutMillis() + DEADLINE_ANSWER_MARGIN_MILLIS)
                 .setHandler(handler)

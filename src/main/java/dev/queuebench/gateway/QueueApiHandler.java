@@ -59,21 +59,32 @@ final class QueueApiHandler implements HttpHandler {
         String path = exchange.getRequestPath();
         HttpString allowed = ALLOWED_METHODS.get(path);
         boolean hasBody = BodyReceiver.hasBody(exchange);
+        try {
+            RequestInput.requireHeadWithinLimits(exchange);
+        } catch (QueueException e) {
+            closeAfterAnswerWhenBodyUnread(exchange, hasBody);
+            JsonResponses.error(exchange, e.error(), e.getMessage(), traceId);
+            return;
+        }
         if (allowed == null || !allowed.toString().equals(exchange.getRequestMethod().toString())) {
-            if (hasBody) {
-                // The body of a request that is refused anyway is not worth reading: close after the answer.
-                exchange.setPersistent(false);
-            }
+            closeAfterAnswerWhenBodyUnread(exchange, hasBody);
             refuse(exchange, path, allowed, traceId);
         } else if (path.equals(HEALTHZ)) {
             // Liveness is answered here, on the I/O thread, so busy workers cannot make the gateway look dead.
-            exchange.setPersistent(exchange.isPersistent() && !hasBody);
+            closeAfterAnswerWhenBodyUnread(exchange, hasBody);
             JsonResponses.send(exchange, 200, "{\"status\":\"ok\"}");
         } else if (hasBody) {
             bodyReceiver.receive(exchange, traceId,
                     (received, body) -> received.dispatch(worker -> serve(worker, body, traceId)));
         } else {
             exchange.dispatch(worker -> serve(worker, NO_BODY, traceId));
+        }
+    }
+
+    /** A body answered without being read is not worth draining: the connection closes after the answer. */
+    private static void closeAfterAnswerWhenBodyUnread(HttpServerExchange exchange, boolean hasBody) {
+        if (hasBody) {
+            exchange.setPersistent(false);
         }
     }
 

@@ -22,6 +22,8 @@ import java.util.regex.Pattern;
  */
 final class RequestInput {
     static final int MAX_ID_LENGTH = 128;
+    static final int MAX_HEADERS = 200;
+    static final int MAX_QUERY_PARAMETERS = 1000;
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9_.:@-]{1," + MAX_ID_LENGTH + "}");
     private static final ObjectMapper JSON = JsonMapper.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
@@ -70,6 +72,23 @@ final class RequestInput {
             throw invalid("missing query parameter '" + name + "'");
         }
         return requireId(name, values.peekFirst());
+    }
+
+    /**
+     * Undertow's default limits on the number of headers and query parameters, enforced here so that
+     * the refusal carries the error JSON.
+     */
+    static void requireHeadWithinLimits(HttpServerExchange exchange) {
+        if (exchange.getRequestHeaders().size() > MAX_HEADERS) {
+            throw invalid("more than " + MAX_HEADERS + " request headers");
+        }
+        int parameters = 0;
+        for (Deque<String> values : exchange.getQueryParameters().values()) {
+            parameters += values.size();
+        }
+        if (parameters > MAX_QUERY_PARAMETERS) {
+            throw invalid("more than " + MAX_QUERY_PARAMETERS + " query parameters");
+        }
     }
 
     /** An optional header; null when absent, validated like an id when present. */

@@ -197,6 +197,40 @@ class GatewayBadInputIT {
         assertTrue(answer.head().contains("Allow: POST"), answer.head());
     }
 
+    @Test
+    void fiveThousandQueryParametersAre400InTheErrorShape() {
+        String parameters = "token=t&" + "a=1&".repeat(5_000);
+        RawHttp.Answer answer = RawHttp.exchange(gateway.server.port(),
+                "GET /api/v1/queue/status?" + parameters + " HTTP/1.1\r\nHost: x\r\n\r\n", 5_000);
+        assertEquals(400, answer.status(), answer.toString());
+        assertEquals("INVALID_REQUEST", answer.errorCode(), answer.toString());
+        assertTrue(answer.body().contains("more than 1000 query parameters"), answer.toString());
+    }
+
+    @Test
+    void aThousandHeadersAre400InTheErrorShape() {
+        StringBuilder headers = new StringBuilder();
+        for (int i = 0; i < 1_000; i++) {
+            headers.append("X-H").append(i).append(": v\r\n");
+        }
+        RawHttp.Answer answer = RawHttp.exchange(gateway.server.port(),
+                "GET /healthz HTTP/1.1\r\nHost: x\r\n" + headers + "\r\n", 5_000);
+        assertEquals(400, answer.status(), answer.toString());
+        assertEquals("INVALID_REQUEST", answer.errorCode(), answer.toString());
+        assertTrue(answer.body().contains("more than 200 request headers"), answer.toString());
+    }
+
+    @ParameterizedTest(name = "Undertow refuses {0} before any handler: a bare 400")
+    @ValueSource(strings = {"GARBAGE\r\n\r\n", "GET /api/v1/queue/status?token=%zz HTTP/1.1\r\nHost: x\r\n\r\n", "GET /healthz HTTP/1.1\r\nHost: x\r\nX-Big: {big}\r\n\r\n",
+        "POST /api/v1/queue/join HTTP/1.1\r\nHost: x\r\nContent-Length: -5\r\n\r\n{}"})
+    void whatUndertowRefusesWhileParsingIsABare400(String request) {
+        // Undertow writes a fixed "400, Content-Length: 0" and closes; no handler runs that could add the error JSON.
+        RawHttp.Answer answer = RawHttp.exchange(gateway.server.port(),
+                request.replace("{big}", "v".repeat(70_000)), 5_000);
+        assertEquals(400, answer.status(), answer.toString());
+        assertEquals("", answer.body());
+    }
+
     private static String rawExchange(String request) throws Exception {
         try (Socket socket = new Socket("127.0.0.1", gateway.server.port())) {
             socket.setSoTimeout(15_000);

@@ -54,6 +54,8 @@ class GatewaySlowClientIT {
             assertEquals(200, gateway.send(HttpRequest.newBuilder(gateway.uri("/readyz")).GET()).status());
             assertEquals(200, gateway.status(token).status());
             long servedMillis = (System.nanoTime() - startNanos) / 1_000_000;
+            System.out.printf("with %d slow bodies on %d workers: /healthz, /readyz and a status poll took %d ms%n",
+                    SLOW_CONNECTIONS, WORKER_THREADS, servedMillis);
             assertTrue(servedMillis < 1_000, "health, readiness and a status poll took " + servedMillis
                     + " ms while slow clients held connections");
             for (CompletableFuture<RawHttp.Answer> future : slow) {

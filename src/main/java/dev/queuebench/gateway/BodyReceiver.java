@@ -26,9 +26,10 @@ import org.xnio.XnioExecutor;
  *       it trickles: 408, and the connection is closed (a read timeout only catches silence).</li>
  * </ul>
  *
- * A body that cannot be read (the client hung up half-way, a malformed chunk) is answered 400 if the
- * connection can still carry an answer, and logged as one DEBUG line: bad input is not the server's
- * error and must not flood the log.
+ * A body that cannot be read (the client hung up half-way) is answered 400 if the connection can
+ * still carry an answer, and logged as one DEBUG line: bad input is not the server's error and must
+ * not flood the log. A malformed chunk gets no answer: Undertow's chunked decoder closes the
+ * connection itself before it reports the error.
  */
 final class BodyReceiver {
     /** What runs once the whole body has arrived; on the I/O thread, so it must dispatch any blocking work. */

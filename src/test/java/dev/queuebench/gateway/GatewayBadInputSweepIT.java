@@ -258,38 +258,34 @@ class GatewayBadInputSweepIT {
         }
         cases.add(parserMayRefuse("two Content-Length headers", post(QueueApiHandler.JOIN,
                 "Content-Length: 2\r\nContent-Length: 30\r\n", "{}")));
-        cases.add(json("Content-Length 0 with a body behind it", post(QueueApiHandler.JOIN, "Content-Length: 0\r\n",
-                "{\"event_id\":\"e\",\"user_id\":\"u\"}")));
-        cases.add(json("Content-Length shorter than the body", post(QueueApiHandler.JOIN, "Content-Length: 2\r\n",
-                "{}GARBAGE / HTTP/1.1\r\n\r\n")));
+        cases.add(joinCase("Content-Length 0 with a body behind it", "Content-Length: 0\r\n",
+                "{\"event_id\":\"e\",\"user_id\":\"u\"}"));
+        cases.add(joinCase("Content-Length shorter than the body", "Content-Length: 2\r\n",
+                "{}GARBAGE / HTTP/1.1\r\n\r\n"));
         cases.add(new SweepCase("Content-Length longer than the body, then half-close", List.of(RawHttp.Piece.of(
                 post(QueueApiHandler.JOIN, "Content-Length: 50\r\n", "{\"event_id\":"))), true, Allowance.NONE));
         cases.add(json("no Content-Length on POST", "POST " + QueueApiHandler.JOIN
                 + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"));
-        cases.add(json("oversized declared body 20 KB", post(QueueApiHandler.JOIN, "Content-Length: 20000\r\n",
-                "x".repeat(20_000))));
+        cases.add(joinCase("oversized declared body 20 KB", "Content-Length: 20000\r\n",
+                "x".repeat(20_000)));
     }
 
     private static void chunkedBodies(List<SweepCase> cases) {
         String chunk8k = Integer.toHexString(8192) + "\r\n" + "x".repeat(8192) + "\r\n";
-        cases.add(json("chunked 24 KiB", post(QueueApiHandler.JOIN, "Transfer-Encoding: chunked\r\n",
-                chunk8k.repeat(3) + "0\r\n\r\n")));
-        cases.add(json("chunked 2 MiB", post(QueueApiHandler.JOIN, "Transfer-Encoding: chunked\r\n",
-                chunk8k.repeat(256) + "0\r\n\r\n")));
-        cases.add(json("3000 one-byte chunks", post(QueueApiHandler.JOIN, "Transfer-Encoding: chunked\r\n",
-                "1\r\nx\r\n".repeat(3000) + "0\r\n\r\n")));
-        cases.add(json("chunked valid join", post(QueueApiHandler.JOIN, "Transfer-Encoding: chunked\r\n",
-                "1f\r\n{\"event_id\":\"c\",\"user_id\":\"u\"}\r\n0\r\n\r\n")));
+        Map<String, String> answerable = new LinkedHashMap<>();
+        answerable.put("chunked 24 KiB", chunk8k.repeat(3) + "0\r\n\r\n");
+        answerable.put("chunked 2 MiB", chunk8k.repeat(256) + "0\r\n\r\n");
+        answerable.put("3000 one-byte chunks", "1\r\nx\r\n".repeat(3000) + "0\r\n\r\n");
+        answerable.put("chunked valid join", "1f\r\n{\"event_id\":\"c\",\"user_id\":\"u\"}\r\n0\r\n\r\n");
+        answerable.put("chunk extension", "2;ext=1\r\n{}\r\n0\r\n\r\n");
+        answerable.put("chunked with trailers", "2\r\n{}\r\n0\r\nX-Trailer: t\r\n\r\n");
+        answerable.forEach((name, body) -> cases.add(joinCase(name, "Transfer-Encoding: chunked\r\n", body)));
         // Undertow's chunked decoder closes the connection on a malformed or cut-off chunk before it
         // throws, so nothing can answer these: closing is all they may get.
         for (String size : List.of("zz", "ffffffffffffffffffff", "-1", "7fffffffffffffff", "")) {
             cases.add(new SweepCase("chunk size '" + size + "'", List.of(RawHttp.Piece.of(post(QueueApiHandler.JOIN,
                     "Transfer-Encoding: chunked\r\n", size + "\r\n{}\r\n0\r\n\r\n"))), false, Allowance.CLOSE));
         }
-        cases.add(json("chunk extension", post(QueueApiHandler.JOIN, "Transfer-Encoding: chunked\r\n",
-                "2;ext=1\r\n{}\r\n0\r\n\r\n")));
-        cases.add(json("chunked with trailers", post(QueueApiHandler.JOIN, "Transfer-Encoding: chunked\r\n",
-                "2\r\n{}\r\n0\r\nX-Trailer: t\r\n\r\n")));
         cases.add(new SweepCase("chunked without the last chunk, then half-close", List.of(RawHttp.Piece.of(
                 post(QueueApiHandler.JOIN, "Transfer-Encoding: chunked\r\n", "2\r\n{}\r\n"))), true, Allowance.CLOSE));
         for (String encoding : List.of("gzip", "chunked, gzip", "identity", "xchunked", "chunked\r\nTransfer-Encoding: chunked")) {
@@ -382,9 +378,9 @@ class GatewayBadInputSweepIT {
                     post(QueueApiHandler.JOIN, "Idempotency-Key: " + key + "\r\nContent-Length: " + join.length()
                             + "\r\n", join)));
         }
-        cases.add(json("Expect: garbage", post(QueueApiHandler.JOIN, "Expect: nonsense\r\nContent-Length: 2\r\n", "{}")));
-        cases.add(json("Expect: 100-continue with the body", post(QueueApiHandler.JOIN,
-                "Expect: 100-continue\r\nContent-Length: 2\r\n", "{}")));
+        cases.add(joinCase("Expect: garbage", "Expect: nonsense\r\nContent-Length: 2\r\n", "{}"));
+        cases.add(joinCase("Expect: 100-continue with the body",
+                "Expect: 100-continue\r\nContent-Length: 2\r\n", "{}"));
     }
 
     private static void requestLines(List<SweepCase> cases) {
@@ -412,6 +408,10 @@ class GatewayBadInputSweepIT {
 
     private static SweepCase json(String name, String request) {
         return new SweepCase(name, List.of(RawHttp.Piece.of(request)), false, Allowance.NONE);
+    }
+
+    private static SweepCase joinCase(String name, String headers, String body) {
+        return json(name, post(QueueApiHandler.JOIN, headers, body));
     }
 
     private static SweepCase parserMayRefuse(String name, String request) {

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -58,7 +59,12 @@ class GatewayBadInputSweepIT {
         CLOSE
     }
 
-    record SweepCase(String name, List<RawHttp.Piece> pieces, boolean halfClose, Allowance allowance) {
+    /** One hostile request; {@code mustRefuse} when no 2xx is acceptable either (it must not be taken as valid). */
+    record SweepCase(String name, List<RawHttp.Piece> pieces, boolean halfClose, Allowance allowance,
+            boolean mustRefuse) {
+        SweepCase(String name, List<RawHttp.Piece> pieces, boolean halfClose, Allowance allowance) {
+            this(name, pieces, halfClose, allowance, false);
+        }
     }
 
     private static GatewayFixture gateway;
@@ -145,7 +151,7 @@ class GatewayBadInputSweepIT {
             assertEquals(Allowance.CLOSE, sweepCase.allowance(), "closed without an answer: " + what);
             return;
         }
-        assertTrue(answer.status() >= 200 && answer.status() < 500, what);
+        assertTrue(answer.status() >= (sweepCase.mustRefuse() ? 400 : 200) && answer.status() < 500, what);
         boolean headRequest = new String(sweepCase.pieces().get(0).bytes(), StandardCharsets.ISO_8859_1)
                 .startsWith("HEAD ");
         if (headRequest) {
@@ -189,6 +195,7 @@ class GatewayBadInputSweepIT {
         contentLengths(cases);
         chunkedBodies(cases);
         jsonBodies(cases, token);
+        byteOrderMark(cases);
         queryStrings(cases);
         headers(cases);
         requestLines(cases);
@@ -241,7 +248,10 @@ class GatewayBadInputSweepIT {
                 "/api/v1/queue/join;jsessionid=x", "/api/v1/queue/status/../join");
         for (String method : methods) {
             for (String target : targets) {
-                cases.add(json(method + " " + target, request(method, target, "Content-Length: 2\r\n", "{}")));
+                String request = request(method, target, "Content-Length: 2\r\n", "{}");
+                // Methods are case-sensitive: "post" is no POST.
+                cases.add(method.equals(method.toUpperCase(Locale.ROOT)) ? json(method + " " + target, request)
+                        : refused(method + " " + target, request));
             }
         }
     }
@@ -303,7 +313,7 @@ class GatewayBadInputSweepIT {
                 "{}]", "", "   ", "null", "true", "1", "\"s\"", "[]", "{}", "{", "}", deep,
                 "{\"a\":" + "{\"a\":".repeat(3_000) + "1" + "}".repeat(3_001), "{\"event_id\":1e999999,\"user_id\":\"u\"}",
                 "{\"event_id\":NaN}", "{event_id:\"e\"}", "{'event_id':'e'}", "/*c*/{\"event_id\":\"e\"}",
-                "\u00ef\u00bb\u00bf{\"event_id\":\"e\",\"user_id\":\"u\"}", "{\"event_id\":\"e\u0000\",\"user_id\":\"u\"}",
+"{\"event_id\":\"e\u0000\",\"user_id\":\"u\"}",
                 "{\"event_id\":\"e\u0001\",\"user_id\":\"u\"}", "{\"event_id\":\"\u00c3\u0028\",\"user_id\":\"u\"}",
                 "{\"event_id\":\"\u00c0\u00af\",\"user_id\":\"u\"}", "{\"event_id\":\"\\ud800\",\"user_id\":\"u\"}",
                 "{\"event_id\":\"" + "e".repeat(129) + "\",\"user_id\":\"u\"}",
@@ -316,11 +326,17 @@ class GatewayBadInputSweepIT {
             for (int i = 0; i < bodies.size(); i++) {
                 String body = bodies.get(i);
                 String shown = body.length() > 40 ? body.substring(0, 40) + "...(" + body.length() + ")" : body;
-                cases.add(json("body #" + i + " on " + path + ": " + shown.replaceAll("\\p{Cntrl}", "?"),
+                cases.add(refused("body #" + i + " on " + path + ": " + shown.replaceAll("\\p{Cntrl}", "?"),
                         post(path, "Content-Type: application/json\r\nContent-Length: " + body.length() + "\r\n",
                                 body)));
             }
         }
+    }
+
+    private static void byteOrderMark(List<SweepCase> cases) {
+        // RFC 8259 lets a parser ignore a byte order mark, and Jackson does: a 2xx is fine here.
+        String body = "\u00ef\u00bb\u00bf{\"event_id\":\"bom\",\"user_id\":\"u\"}";
+        cases.add(joinCase("UTF-8 byte order mark before the object", "Content-Length: " + body.length() + "\r\n", body));
     }
 
     private static String fields(int count) {
@@ -408,6 +424,10 @@ class GatewayBadInputSweepIT {
 
     private static SweepCase json(String name, String request) {
         return new SweepCase(name, List.of(RawHttp.Piece.of(request)), false, Allowance.NONE);
+    }
+
+    private static SweepCase refused(String name, String request) {
+        return new SweepCase(name, List.of(RawHttp.Piece.of(request)), false, Allowance.NONE, true);
     }
 
     private static SweepCase joinCase(String name, String headers, String body) {

@@ -18,12 +18,25 @@ import redis.clients.jedis.UnifiedJedis;
  */
 public final class GatewayServer implements AutoCloseable {
     /**
+     * A silent connection is closed this long after the body deadline, so that a stalled body is
+     * answered 408 by the deadline before the socket's read timeout closes the connection unanswered.
+     */
+    private static final int DEADLINE_ANSWER_MARGIN_MILLIS = 2_000;
+    /** The request line and headers together; above it Undertow answers a bare 400 and closes. */
+    private static final int MAX_HEAD_BYTES = 64 * 1024;
+    /** {@code a:\r\n} */
+    private static final int SHORTEST_HEADER_LINE_BYTES = 4;
+    /** {@code a&} */
+    private static final int SHORTEST_PARAMETER_BYTES = 2;
+
+    /**
      * @param host              address to bind; loopback unless the gateway must be reachable from elsewhere
      * @param port              0 picks a free port
      * @param ioThreads         Undertow I/O threads (HTTP parsing); one per core is right
      * @param workerThreads     threads that run requests and wait on Redis; should exceed the pool's MaxActive
      *                          for pool contention to show as it does in the real gateway
-     * @param requestTimeoutMillis a request whose body does not arrive within this time is dropped
+     * @param requestTimeoutMillis a request whose headers do not arrive within this time is dropped; one
+     *                          whose body does not is answered 408 and its connection closed
      */
     public record Options(String host, int port, int ioThreads, int workerThreads, int requestTimeoutMillis) {
         public Options {
@@ -77,7 +90,7 @@ public final class GatewayServer implements AutoCloseable {
                 });
         AbandonedUserSweeper sweeper = new AbandonedUserSweeper(store);
         QueueApiHandler handler = new QueueApiHandler(store, new JoinOperation(store, followUpExecutor), sweeper,
-                injected);
+                new BodyReceiver(settings.maxBodyBytes(), options.requestTimeoutMillis()), injected);
         Undertow undertow = Undertow.builder()
                 .addHttpListener(options.port(), options.host())
                 .setIoThreads(options.ioThreads())
@@ -85,7 +98,14 @@ public final class GatewayServer implements AutoCloseable {
                 .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, hardBodyLimitBytes(settings))
                 .setServerOption(UndertowOptions.REQUEST_PARSE_TIMEOUT, options.requestTimeoutMillis())
                 .setServerOption(UndertowOptions.NO_REQUEST_TIMEOUT, 60_000)
-                .setSocketOption(org.xnio.Options.READ_TIMEOUT, options.requestTimeoutMillis())
+                // What Undertow refuses while parsing gets a bare 400 that no handler can give the error
+                // JSON; so its only limit is the size of the head, and the counts are the handler's
+                // (RequestInput.requireHeadWithinLimits).
+                .setServerOption(UndertowOptions.MAX_HEADER_SIZE, MAX_HEAD_BYTES)
+                .setServerOption(UndertowOptions.MAX_HEADERS, MAX_HEAD_BYTES / SHORTEST_HEADER_LINE_BYTES)
+                .setServerOption(UndertowOptions.MAX_PARAMETERS, MAX_HEAD_BYTES / SHORTEST_PARAMETER_BYTES)
+                .setSocketOption(org.xnio.Options.READ_TIMEOUT,
+                        options.requestTimeoutMillis() + DEADLINE_ANSWER_MARGIN_MILLIS)
                 .setHandler(handler)
                 .build();
         try {

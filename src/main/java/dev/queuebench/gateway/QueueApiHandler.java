@@ -7,14 +7,16 @@ import io.undertow.util.Headers;
 import io.undertow.util.HttpString;
 import io.undertow.util.Methods;
 import java.net.InetSocketAddress;
+import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Routes the four queue endpoints and the two probes, runs the rate-limit middleware, and turns
- * every failure into the real gateway's error JSON. Runs on Undertow's worker threads: the Redis
- * calls block.
+ * every failure into the real gateway's error JSON. What needs no Redis (unknown paths, wrong methods,
+ * liveness, reading the body) is done on Undertow's I/O thread; a request reaches a worker thread,
+ * where the Redis calls block, only with its whole body.
  */
 final class QueueApiHandler implements HttpHandler {
     static final String JOIN = "/api/v1/queue/join";
@@ -25,6 +27,9 @@ final class QueueApiHandler implements HttpHandler {
     static final String READYZ = "/readyz";
     private static final Logger LOG = LoggerFactory.getLogger(QueueApiHandler.class);
     private static final HttpString FORWARDED_FOR = new HttpString("X-Forwarded-For");
+    private static final Map<String, HttpString> ALLOWED_METHODS = Map.of(JOIN, Methods.POST, STATUS, Methods.GET,
+            ENTER, Methods.POST, LEAVE, Methods.DELETE, HEALTHZ, Methods.GET, READYZ, Methods.GET);
+    private static final byte[] NO_BODY = new byte[0];
 
     private final QueueStore store;
     private final JoinOperation join;
@@ -33,8 +38,10 @@ final class QueueApiHandler implements HttpHandler {
     private final LeaveOperation leave;
     private final RateLimiter rateLimiter;
     private final AbandonedUserSweeper sweeper;
+    private final BodyReceiver bodyReceiver;
 
-    QueueApiHandler(QueueStore store, JoinOperation join, AbandonedUserSweeper sweeper, InjectedRegressions injected) {
+    QueueApiHandler(QueueStore store, JoinOperation join, AbandonedUserSweeper sweeper, BodyReceiver bodyReceiver,
+            InjectedRegressions injected) {
         this.store = store;
         this.join = join;
         this.status = new StatusOperation(store, injected);
@@ -42,18 +49,60 @@ final class QueueApiHandler implements HttpHandler {
         this.leave = new LeaveOperation(store);
         this.rateLimiter = store.settings().rateLimitEnabled() ? new RateLimiter(store) : null;
         this.sweeper = sweeper;
+        this.bodyReceiver = bodyReceiver;
     }
 
     @Override
     public void handleRequest(HttpServerExchange exchange) {
-        if (exchange.isInIoThread()) {
-            exchange.dispatch(this);
-            return;
-        }
         String traceId = Long.toHexString(ThreadLocalRandom.current().nextLong() | Long.MIN_VALUE);
         exchange.getResponseHeaders().put(JsonResponses.TRACE_ID_HEADER, traceId);
+        String path = exchange.getRequestPath();
+        HttpString allowed = ALLOWED_METHODS.get(path);
+        boolean hasBody = BodyReceiver.hasBody(exchange);
         try {
-            route(exchange);
+            RequestInput.requireHeadWithinLimits(exchange);
+        } catch (QueueException e) {
+            closeAfterAnswerWhenBodyUnread(exchange, hasBody);
+            JsonResponses.error(exchange, e.error(), e.getMessage(), traceId);
+            return;
+        }
+        if (allowed == null || !allowed.toString().equals(exchange.getRequestMethod().toString())) {
+            closeAfterAnswerWhenBodyUnread(exchange, hasBody);
+            refuse(exchange, path, allowed, traceId);
+        } else if (path.equals(HEALTHZ)) {
+            // Liveness is answered here, on the I/O thread, so busy workers cannot make the gateway look dead.
+            closeAfterAnswerWhenBodyUnread(exchange, hasBody);
+            JsonResponses.send(exchange, 200, "{\"status\":\"ok\"}");
+        } else if (hasBody) {
+            bodyReceiver.receive(exchange, traceId,
+                    (received, body) -> received.dispatch(worker -> serve(worker, body, traceId)));
+        } else {
+            exchange.dispatch(worker -> serve(worker, NO_BODY, traceId));
+        }
+    }
+
+    /** A body answered without being read is not worth draining: the connection closes after the answer. */
+    private static void closeAfterAnswerWhenBodyUnread(HttpServerExchange exchange, boolean hasBody) {
+        if (hasBody) {
+            exchange.setPersistent(false);
+        }
+    }
+
+    private static void refuse(HttpServerExchange exchange, String path, HttpString allowed, String traceId) {
+        if (allowed == null) {
+            JsonResponses.error(exchange, QueueError.NOT_FOUND, "no endpoint at " + path, traceId);
+            return;
+        }
+        exchange.getResponseHeaders().put(Headers.ALLOW, allowed.toString());
+        // Methods are case-sensitive (RFC 9110, 9.1): "post" is not POST, though Undertow's HttpString would say so.
+        JsonResponses.error(exchange, QueueError.METHOD_NOT_ALLOWED,
+                exchange.getRequestMethod() + " is not allowed on " + path + "; use " + allowed, traceId);
+    }
+
+    /** Runs on a worker thread, with the whole body (empty when there was none): the Redis calls block. */
+    private void serve(HttpServerExchange exchange, byte[] body, String traceId) {
+        try {
+            route(exchange, body);
         } catch (QueueException e) {
             JsonResponses.error(exchange, e.error(), e.getMessage(), traceId);
         } catch (RuntimeException e) {
@@ -68,53 +117,43 @@ final class QueueApiHandler implements HttpHandler {
         }
     }
 
-    private void route(HttpServerExchange exchange) {
-        String path = exchange.getRequestPath();
-        switch (path) {
+    private void route(HttpServerExchange exchange, byte[] body) {
+        switch (exchange.getRequestPath()) {
             case JOIN -> {
-                requireMethod(exchange, Methods.POST);
                 rateLimit(exchange);
-                handleJoin(exchange);
+                handleJoin(exchange, body);
             }
             case STATUS -> {
-                requireMethod(exchange, Methods.GET);
                 rateLimit(exchange);
                 JsonResponses.send(exchange, 200, JsonResponses.status(
                         status.status(RequestInput.idQueryParameter(exchange, "token"))));
             }
             case ENTER -> {
-                requireMethod(exchange, Methods.POST);
                 rateLimit(exchange);
-                JsonNode body = RequestInput.jsonObject(exchange, store.settings().maxBodyBytes());
+                JsonNode json = RequestInput.jsonObject(body);
                 JsonResponses.send(exchange, 200, JsonResponses.granted(
-                        enter.enter(RequestInput.idField(body, "waiting_token"))));
+                        enter.enter(RequestInput.idField(json, "waiting_token"))));
             }
             case LEAVE -> {
-                requireMethod(exchange, Methods.DELETE);
                 rateLimit(exchange);
                 leave.leave(RequestInput.idQueryParameter(exchange, "token"));
                 JsonResponses.send(exchange, 200, "{\"status\":\"left\"}");
             }
-            case HEALTHZ -> {
-                requireMethod(exchange, Methods.GET);
-                JsonResponses.send(exchange, 200, "{\"status\":\"ok\"}");
-            }
             case READYZ -> {
-                requireMethod(exchange, Methods.GET);
                 store.primary().ping();
                 if (store.hasSeparateReader()) {
                     store.reader().ping();
                 }
                 JsonResponses.send(exchange, 200, "{\"status\":\"ready\"}");
             }
-            default -> throw new QueueException(QueueError.NOT_FOUND, "no endpoint at " + path);
+            default -> throw new IllegalStateException("no route for " + exchange.getRequestPath());
         }
     }
 
-    private void handleJoin(HttpServerExchange exchange) {
-        JsonNode body = RequestInput.jsonObject(exchange, store.settings().maxBodyBytes());
-        String eventId = RequestInput.idField(body, "event_id");
-        String userId = RequestInput.idField(body, "user_id");
+    private void handleJoin(HttpServerExchange exchange, byte[] body) {
+        JsonNode json = RequestInput.jsonObject(body);
+        String eventId = RequestInput.idField(json, "event_id");
+        String userId = RequestInput.idField(json, "user_id");
         String idempotencyKey = RequestInput.optionalIdHeader(exchange, "Idempotency-Key");
         JoinOperation.Joined joined = join.join(eventId, userId, idempotencyKey);
         sweeper.watch(eventId);
@@ -124,14 +163,6 @@ final class QueueApiHandler implements HttpHandler {
     private void rateLimit(HttpServerExchange exchange) {
         if (rateLimiter != null) {
             rateLimiter.check(clientAddress(exchange));
-        }
-    }
-
-    private static void requireMethod(HttpServerExchange exchange, HttpString method) {
-        if (!method.equals(exchange.getRequestMethod())) {
-            exchange.getResponseHeaders().put(Headers.ALLOW, method.toString());
-            throw new QueueException(QueueError.METHOD_NOT_ALLOWED,
-                    exchange.getRequestMethod() + " is not allowed on " + exchange.getRequestPath() + "; use " + method);
         }
     }
 

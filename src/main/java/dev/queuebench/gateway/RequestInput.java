@@ -1,13 +1,13 @@
 package dev.queuebench.gateway;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.undertow.server.HttpServerExchange;
-import io.undertow.util.Headers;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.Deque;
 import java.util.regex.Pattern;
 
@@ -22,19 +22,22 @@ import java.util.regex.Pattern;
  */
 final class RequestInput {
     static final int MAX_ID_LENGTH = 128;
+    static final int MAX_HEADERS = 200;
+    static final int MAX_QUERY_PARAMETERS = 1000;
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9_.:@-]{1," + MAX_ID_LENGTH + "}");
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
 
     private RequestInput() {
     }
 
-    /** The body as a JSON object, at most {@code maxBodyBytes}. Call from a worker thread. */
-    static JsonNode jsonObject(HttpServerExchange exchange, int maxBodyBytes) {
-        long declaredLength = exchange.getRequestContentLength();
-        if (declaredLength > maxBodyBytes) {
-            throw tooLarge(maxBodyBytes);
-        }
-        byte[] body = readAtMost(exchange, maxBodyBytes);
+    /**
+     * The body as exactly one JSON object: no duplicate key (which value would a client expect to
+     * win?), nothing after the object.
+     */
+    static JsonNode jsonObject(byte[] body) {
         if (body.length == 0) {
             throw invalid("the request body is empty; send a JSON object");
         }
@@ -71,6 +74,23 @@ final class RequestInput {
         return requireId(name, values.peekFirst());
     }
 
+    /**
+     * Undertow's default limits on the number of headers and query parameters, enforced here so that
+     * the refusal carries the error JSON.
+     */
+    static void requireHeadWithinLimits(HttpServerExchange exchange) {
+        if (exchange.getRequestHeaders().size() > MAX_HEADERS) {
+            throw invalid("more than " + MAX_HEADERS + " request headers");
+        }
+        int parameters = 0;
+        for (Deque<String> values : exchange.getQueryParameters().values()) {
+            parameters += values.size();
+        }
+        if (parameters > MAX_QUERY_PARAMETERS) {
+            throw invalid("more than " + MAX_QUERY_PARAMETERS + " query parameters");
+        }
+    }
+
     /** An optional header; null when absent, validated like an id when present. */
     static String optionalIdHeader(HttpServerExchange exchange, String name) {
         String value = exchange.getRequestHeaders().getFirst(name);
@@ -80,38 +100,11 @@ final class RequestInput {
         return requireId(name, value);
     }
 
-    static boolean hasBody(HttpServerExchange exchange) {
-        return exchange.getRequestContentLength() > 0 || exchange.getRequestHeaders().contains(Headers.TRANSFER_ENCODING);
-    }
-
     private static String requireId(String name, String value) {
         if (!ID.matcher(value).matches()) {
             throw invalid("'" + name + "' must be 1-" + MAX_ID_LENGTH + " characters of A-Z a-z 0-9 _ . : @ -");
         }
         return value;
-    }
-
-    private static byte[] readAtMost(HttpServerExchange exchange, int maxBodyBytes) {
-        exchange.startBlocking();
-        ByteArrayOutputStream out = new ByteArrayOutputStream(Math.min(maxBodyBytes, 1024));
-        byte[] buffer = new byte[4096];
-        try (InputStream in = exchange.getInputStream()) {
-            int read;
-            while ((read = in.read(buffer)) != -1) {
-                if (out.size() + read > maxBodyBytes) {
-                    throw tooLarge(maxBodyBytes);
-                }
-                out.write(buffer, 0, read);
-            }
-        } catch (IOException e) {
-            throw invalid("the request body could not be read: " + e.getMessage());
-        }
-        return out.toByteArray();
-    }
-
-    private static QueueException tooLarge(int maxBodyBytes) {
-        return new QueueException(QueueError.PAYLOAD_TOO_LARGE,
-                "the request body is larger than the limit of " + maxBodyBytes + " bytes");
     }
 
     private static QueueException invalid(String message) {

@@ -37,10 +37,14 @@ final class GatewayFixture implements AutoCloseable {
     }
 
     static GatewayFixture start(GatewaySettings settings) {
+        return start(settings, GatewayServer.Options.loopback(0));
+    }
+
+    static GatewayFixture start(GatewaySettings settings, GatewayServer.Options options) {
         EmbeddedRedis redis = EmbeddedRedis.builder().start();
         RedisClient client = RedisClients.open(redis.endpoint(), PoolProfile.parse("current"),
                 RedisTls.systemDefault(), "gateway-test");
-        GatewayServer server = GatewayServer.start(GatewayServer.Options.loopback(0), client, null, settings);
+        GatewayServer server = GatewayServer.start(options, client, null, settings);
         return new GatewayFixture(redis, client, server);
     }
 

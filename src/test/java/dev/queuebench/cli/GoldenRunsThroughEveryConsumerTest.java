@@ -98,6 +98,8 @@ class GoldenRunsThroughEveryConsumerTest {
         });
         assertEquals(List.of("requests.csv", "server.csv"), cut);
         assertEquals("ABORTED", now.path("warnings").get(0).path("code").asText());
+        String drivers = now.path("latency_drivers").path("sentence").asText();
+        assertTrue(drivers.startsWith("Too few measured seconds") && !drivers.contains("no server.csv"), drivers);
     }
 
     @ParameterizedTest

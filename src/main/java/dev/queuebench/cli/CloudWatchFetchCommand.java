@@ -5,7 +5,7 @@ import dev.queuebench.rundir.CloudWatchCsv;
 import dev.queuebench.metrics.cloudwatch.CloudWatchFetcher;
 import dev.queuebench.rundir.CloudWatchRow;
 import dev.queuebench.metrics.cloudwatch.RunOverlap;
-import dev.queuebench.metrics.cloudwatch.SourceFile;
+import dev.queuebench.rundir.CloudWatchSourceJson;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -57,7 +57,7 @@ final class CloudWatchFetchCommand implements Callable<Integer> {
             if (endpointUrl != null && !List.of("http", "https").contains(String.valueOf(endpointUrl.getScheme()))) {
                 throw new IllegalArgumentException("--endpoint-url must be an http(s):// URL");
             }
-            SourceFile.replicationGroup(runDir).filter(group -> !group.equals(replicationGroup)).ifPresent(group -> {
+            CloudWatchSourceJson.replicationGroup(runDir).filter(group -> !group.equals(replicationGroup)).ifPresent(group -> {
                 throw new IllegalArgumentException("--replication-group " + replicationGroup + " but this run's "
                         + "CloudWatch data is from " + group);
             });

@@ -30,6 +30,7 @@ import software.amazon.awssdk.services.elasticache.model.ReplicationGroup;
 import software.amazon.awssdk.services.elasticache.model.ReplicationGroupNotFoundException;
 import dev.queuebench.rundir.CloudWatchRow;
 import dev.queuebench.rundir.CloudWatchCsv;
+import dev.queuebench.rundir.CloudWatchSourceJson;
 
 /**
  * {@code cloudwatch fetch}: lists the member clusters (nodes) of a replication group with ElastiCache's
@@ -82,7 +83,7 @@ public final class CloudWatchFetcher {
         entry.put("from_epoch_sec", request.from().getEpochSecond());
         entry.put("to_epoch_sec", request.to().getEpochSecond());
         entry.put("period_sec", periodSec);
-        SourceFile.append(runDir, entry, rows);
+        CloudWatchSourceJson.append(runDir, entry, rows);
         return rows;
     }
 

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import dev.queuebench.rundir.CloudWatchRow;
 import dev.queuebench.rundir.CloudWatchCsv;
+import dev.queuebench.rundir.CloudWatchSourceJson;
 
 /**
  * {@code cloudwatch import}: reads AWS CLI JSON files (all of them first, so a bad file changes
@@ -28,7 +29,7 @@ public final class CloudWatchImporter {
     public static List<CloudWatchRow> importFiles(Path runDir, List<Path> files, CloudWatchJsonImport.Options options,
             String replicationGroup) throws IOException {
         List<CloudWatchRow> rows = new ArrayList<>();
-        Optional<String> runGroup = SourceFile.replicationGroup(runDir);
+        Optional<String> runGroup = CloudWatchSourceJson.replicationGroup(runDir);
         if (runGroup.isPresent() && replicationGroup != null && !runGroup.get().equals(replicationGroup)) {
             throw new BadInputException("--replication-group " + replicationGroup + " but this run's CloudWatch data "
                     + "is from " + runGroup.get() + " (" + runDir.resolve("cloudwatch/source.json") + ")");
@@ -37,7 +38,7 @@ public final class CloudWatchImporter {
         for (Path file : files) {
             List<CloudWatchRow> fromFile = CloudWatchJsonImport.read(file, options);
             if (group != null) {
-                SourceFile.checkNodesBelong(group, fromFile.stream().map(CloudWatchRow::node).toList(), file.toString());
+                ReplicationGroupMembers.checkNodesBelong(group, fromFile.stream().map(CloudWatchRow::node).toList(), file.toString());
             }
             rows.addAll(fromFile);
         }
@@ -49,7 +50,7 @@ public final class CloudWatchImporter {
         }
         ArrayNode names = entry.putArray("files");
         files.forEach(file -> names.add(file.getFileName().toString()));
-        SourceFile.append(runDir, entry, rows);
+        CloudWatchSourceJson.append(runDir, entry, rows);
         return rows;
     }
 }

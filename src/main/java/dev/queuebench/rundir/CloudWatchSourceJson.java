@@ -1,18 +1,14 @@
-package dev.queuebench.metrics.cloudwatch;
+package dev.queuebench.rundir;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.queuebench.rundir.BadInputException;
-import dev.queuebench.rundir.JsonFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.Optional;
 import java.util.TreeSet;
-import dev.queuebench.rundir.CloudWatchRow;
-import dev.queuebench.rundir.CloudWatchCsv;
 
 /**
  * {@code cloudwatch/source.json}: where the data in {@code cloudwatch/metrics.csv} came from, one entry
@@ -24,12 +20,11 @@ import dev.queuebench.rundir.CloudWatchCsv;
  *               "recorded_at_epoch_sec": …},
  *              {"kind": "import", "files": ["cpu.json"], "nodes": [...], "from_epoch_sec", "to_epoch_sec", "rows", …}]}
  * </pre>
- * The top-level {@code replication_group} is the first one named; data for another group is refused.
+ * The top-level {@code replication_group} is the first one named; the importers refuse data for
+ * another group. The one writer ({@link #append}) and reader of the file.
  */
-public final class SourceFile {
-    public static final String FILE_NAME = "source.json";
-
-    private SourceFile() {
+public final class CloudWatchSourceJson {
+    private CloudWatchSourceJson() {
     }
 
     /** The replication group the run's CloudWatch data belongs to, when one was named before. */
@@ -40,20 +35,6 @@ public final class SourceFile {
         }
         JsonNode group = JsonFiles.read(file).path("replication_group");
         return group.isTextual() ? Optional.of(group.asText()) : Optional.empty();
-    }
-
-    /**
-     * Refuses nodes of another replication group: ElastiCache names a group's nodes
-     * {@code <group>-NNN} (cluster mode disabled) or {@code <group>-NNNN-NNN} (enabled).
-     */
-    public static void checkNodesBelong(String replicationGroup, Collection<String> nodes, String where) {
-        for (String node : nodes) {
-            if (!node.matches(java.util.regex.Pattern.quote(replicationGroup) + "-\\d{3,4}(-\\d{3})?")) {
-                throw new BadInputException(where + ": node '" + node + "' is not a member of replication group '"
-                        + replicationGroup + "' (members are named " + replicationGroup + "-001, …): data for "
-                        + "another replication group does not belong in this run");
-            }
-        }
     }
 
     /** Appends one entry; sets the top-level replication group when there is none yet. */
@@ -79,6 +60,6 @@ public final class SourceFile {
     }
 
     private static Path file(Path runDir) {
-        return CloudWatchCsv.directory(runDir).resolve(FILE_NAME);
+        return runDir.resolve(RunFiles.CLOUDWATCH_SOURCE);
     }
 }

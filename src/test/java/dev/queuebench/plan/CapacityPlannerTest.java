@@ -31,7 +31,7 @@ class CapacityPlannerTest {
     }
 
     private static PlanRequest request(int residenceSec) {
-        return new PlanRequest(30_000, 0.3, 16, PoolProfile.parse("recommended"), residenceSec);
+        return new PlanRequest(30_000, 0.3, 16, PoolProfile.parse("recommended"), residenceSec, Engine.REDIS, 1, 300);
     }
 
     @Test

@@ -116,6 +116,10 @@ public record NodeCatalog(List<NodeType> nodes, Map<String, PriceColumn> priceCo
             JsonNode price = node.path("prices").path(engine.key());
             String where = origin + ": nodes[" + index + "] (" + node.path("type").asText() + ") prices."
                     + engine.key();
+            if (!price.hasNonNull("usd_per_hour")) {
+                throw new CatalogException(where + " lacks \"usd_per_hour\": every node needs a price in every "
+                        + "engine column");
+            }
             double usdPerHour = price.path("usd_per_hour").asDouble(Double.NaN);
             if (!(usdPerHour > 0)) {
                 throw new CatalogException(where + ".usd_per_hour = " + price.path("usd_per_hour")

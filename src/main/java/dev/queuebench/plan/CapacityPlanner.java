@@ -52,7 +52,7 @@ public final class CapacityPlanner {
                 .thenComparing(a -> a.node().type()));
         NodeAssessment recommended = candidates.stream().filter(NodeAssessment::fits).findFirst().orElse(null);
         return new CapacityPlan(request, basis, catalog.column(request.engine()),
-                catalog.priceColumns().get(PriceColumn.TEAM), candidates, recommended, residentUsers, connections,
+                catalog.teamColumn(), candidates, recommended, residentUsers, connections,
                 opsPerSec, networkGbps, IdleTimeoutCheck.sentence(request.serverTimeoutSec(), request.pool()),
                 warnings(request, basis, catalog, recommended));
     }

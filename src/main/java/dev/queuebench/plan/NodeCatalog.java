@@ -18,7 +18,7 @@ import dev.queuebench.rundir.JsonFiles;
  * The node types the planner chooses from: an editable JSON file ({@code --catalog FILE}), by
  * default the one in the jar ({@code catalog/elasticache-nodes.json}, printed by
  * {@code plan --print-catalog}). Format: {@code {"engine_max_connections", "reserved_memory_pct",
- * "price_columns": {"redis"|"valkey"|"team": {"source","region","date"}},
+ * "price_columns": {"redis"|"valkey"|"team" (when a node has a team_price): {"source","region","date"}},
  * "nodes": [{"type","vcpu","memory_gib","network_baseline_gbps","network_burst_gbps",
  * "burstable_cpu_baseline_pct" (t3 only),"relative_core_speed",
  * "prices": {"redis"|"valkey": {"usd_per_hour","verified"}},"team_price" (optional text),
@@ -89,15 +89,23 @@ public record NodeCatalog(List<NodeType> nodes, Map<String, PriceColumn> priceCo
                 root.path("reserved_memory_pct").asDouble(25), origin);
     }
 
+    /** Every engine's column; the team's column when a node gives a team price (or it is there anyway). */
     private static Map<String, PriceColumn> priceColumns(JsonNode root, String origin) {
-        Map<String, PriceColumn> columns = new LinkedHashMap<>();
+        JsonNode declared = root.path("price_columns");
+        boolean teamPrices = false;
+        for (JsonNode node : root.path("nodes")) {
+            teamPrices |= node.hasNonNull("team_price");
+        }
         List<String> keys = new ArrayList<>();
         for (Engine engine : Engine.values()) {
             keys.add(engine.key());
         }
-        keys.add(PriceColumn.TEAM);
+        if (teamPrices || declared.has(PriceColumn.TEAM)) {
+            keys.add(PriceColumn.TEAM);
+        }
+        Map<String, PriceColumn> columns = new LinkedHashMap<>();
         for (String key : keys) {
-            JsonNode column = root.path("price_columns").path(key);
+            JsonNode column = declared.path(key);
             for (String field : COLUMN_REQUIRED) {
                 if (!column.hasNonNull(field) || column.path(field).asText().isBlank()) {
                     throw new CatalogException(origin + ": price_columns." + key + " lacks \"" + field
@@ -136,6 +144,11 @@ public record NodeCatalog(List<NodeType> nodes, Map<String, PriceColumn> priceCo
 
     public PriceColumn column(Engine engine) {
         return priceColumns.get(engine.key());
+    }
+
+    /** The team's own figures' column, absent when no node has a team price. */
+    public Optional<PriceColumn> teamColumn() {
+        return Optional.ofNullable(priceColumns.get(PriceColumn.TEAM));
     }
 
     private static double positive(String origin, int index, JsonNode node, String field) {

@@ -97,7 +97,7 @@ public final class PlanReport {
                 groupSize(request)));
         md.append("| prices | source | region | date |\n|---|---|---|---|\n");
         priceRow(md, "$/h (" + request.engine().productName() + ")", plan.priceColumn());
-        priceRow(md, "the team's price", plan.teamColumn());
+        plan.teamColumn().ifPresent(team -> priceRow(md, "the team's price", team));
     }
 
     private static void priceRow(StringBuilder md, String name, PriceColumn column) {

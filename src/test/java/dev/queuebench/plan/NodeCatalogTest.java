@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -68,6 +69,21 @@ class NodeCatalogTest {
         CatalogException error = assertThrows(CatalogException.class, () -> NodeCatalog.parse(noRegion, "nodes.json"));
         assertEquals("nodes.json: price_columns.redis lacks \"region\": every price column names its source, region "
                 + "and date", error.getMessage());
+    }
+
+    @Test
+    void aTeamPriceNeedsTheTeamColumnAndACatalogWithoutTeamPricesNeedsNone() {
+        String noTeamColumn = ReplicationGroupCostTest.FIXTURE.replace(
+                ",\n  \"team\": {\"source\": \"fixture team plan\", \"region\": \"not stated\", \"date\": \"2026-11-25\"}", "");
+        CatalogException error = assertThrows(CatalogException.class,
+                () -> NodeCatalog.parse(noTeamColumn, "nodes.json"));
+        assertEquals("nodes.json: price_columns.team lacks \"source\": every price column names its source, region "
+                + "and date", error.getMessage());
+
+        NodeCatalog ownPricesOnly = NodeCatalog.parse(noTeamColumn.replace("\"team_price\": \"~$0.05/h\", ", ""),
+                "nodes.json");
+        assertEquals(List.of("redis", "valkey"), List.copyOf(ownPricesOnly.priceColumns().keySet()));
+        assertTrue(ownPricesOnly.teamColumn().isEmpty());
     }
 
     @Test

@@ -89,7 +89,7 @@ class ReplicationGroupCostTest {
         assertEquals(0.08, plan.recommended().nodePrice().usdPerHour(), 1e-12);
         assertEquals(0.16, plan.recommended().groupUsdPerHour(), 1e-12);
         assertEquals("fixture list, Valkey", plan.priceColumn().source());
-        assertEquals("fixture team plan", plan.teamColumn().source());
+        assertEquals("fixture team plan", plan.teamColumn().orElseThrow().source());
     }
 
     @Test

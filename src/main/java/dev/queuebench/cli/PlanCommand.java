@@ -3,6 +3,7 @@ package dev.queuebench.cli;
 import dev.queuebench.plan.CapacityPlan;
 import dev.queuebench.plan.CapacityPlanner;
 import dev.queuebench.plan.CatalogException;
+import dev.queuebench.plan.Engine;
 import dev.queuebench.plan.NodeCatalog;
 import dev.queuebench.plan.PlanBasisReader;
 import dev.queuebench.plan.PlanException;
@@ -53,6 +54,21 @@ final class PlanCommand implements Callable<Integer> {
             description = "How long a joined user's state stays in Redis. Default: ${DEFAULT-VALUE} (queue data TTL).")
     int residenceSec;
 
+    @Option(names = "--engine", defaultValue = "redis",
+            description = "Engine whose price column is used: redis (ElastiCache for Redis OSS) or valkey "
+                    + "(ElastiCache for Valkey). Default: ${DEFAULT-VALUE}.")
+    String engine;
+
+    @Option(names = "--replicas", defaultValue = "1",
+            description = "Read replicas beside the primary; the group costs (1 + replicas) nodes. "
+                    + "Default: ${DEFAULT-VALUE} (primary + replica).")
+    int replicas;
+
+    @Option(names = "--server-timeout-sec", defaultValue = "300",
+            description = "Redis's 'timeout' (idle client connections closed after it; 0 never), checked against "
+                    + "the pool's idle timeout. Default: ${DEFAULT-VALUE} (the capacity plan's).")
+    int serverTimeoutSec;
+
     @Option(names = "--print-catalog", description = "Print the bundled node catalog (to edit and pass with --catalog).")
     boolean printCatalog;
 
@@ -68,7 +84,8 @@ final class PlanCommand implements Callable<Integer> {
         }
         PlanRequest request;
         try {
-            request = new PlanRequest(targetRps, headroom, pods, PoolProfile.parse(pool), residenceSec);
+            request = new PlanRequest(targetRps, headroom, pods, PoolProfile.parse(pool), residenceSec,
+                    Engine.parse(engine), replicas, serverTimeoutSec);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }

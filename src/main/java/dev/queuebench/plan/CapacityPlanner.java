@@ -18,6 +18,9 @@ import java.util.Map;
  *   <li>Connections: pods × the pool's maximum against the engine's limit.</li>
  *   <li>Network: bytes per request × target against the baseline bandwidth (bursts do not last).</li>
  * </ul>
+ *
+ * <p>Cost: a replication group is (1 + replicas) nodes at the request's engine price column; the
+ * recommendation is the cheapest group that fits. The team's own prices are shown, never used.
  */
 public final class CapacityPlanner {
     /** AWS's guidance: on ≤ 2 vCPUs watch CPUUtilization against 90 ÷ vCPU, else EngineCPUUtilization against 90. */
@@ -45,11 +48,13 @@ public final class CapacityPlanner {
         for (NodeType node : catalog.nodes()) {
             candidates.add(assess(node, request, basis, catalog, measuredSpeed, residentUsers, connections, networkGbps));
         }
-        candidates.sort(Comparator.comparingDouble((NodeAssessment a) -> a.node().onDemandUsdPerHour())
+        candidates.sort(Comparator.comparingDouble(NodeAssessment::groupUsdPerHour)
                 .thenComparing(a -> a.node().type()));
         NodeAssessment recommended = candidates.stream().filter(NodeAssessment::fits).findFirst().orElse(null);
-        return new CapacityPlan(request, basis, candidates, recommended, residentUsers, connections, opsPerSec,
-                networkGbps, warnings(request, basis, catalog, recommended));
+        return new CapacityPlan(request, basis, catalog.column(request.engine()),
+                catalog.teamColumn(), candidates, recommended, residentUsers, connections,
+                opsPerSec, networkGbps, IdleTimeoutCheck.sentence(request.serverTimeoutSec(), request.pool()),
+                warnings(request, basis, catalog, recommended));
     }
 
     private static NodeAssessment assess(NodeType node, PlanRequest request, PlanBasis basis, NodeCatalog catalog,
@@ -87,8 +92,10 @@ public final class CapacityPlanner {
             limits.add(String.format(Locale.ROOT, "CPU %.0f%% is above the t3 credit baseline of %.0f%%: credits "
                     + "run out and the node is throttled", hostCpuPct, node.burstableCpuBaselinePct()));
         }
+        NodePrice price = node.price(request.engine());
         return new NodeAssessment(node, engineCpuPct, hostCpuPct, awsMetric, awsThreshold, memoryPct, connectionsPct,
-                networkPct, linearEngine, linearMemory, limits.isEmpty(), List.copyOf(limits));
+                networkPct, linearEngine, linearMemory, price, price.usdPerHour() * request.nodesPerGroup(),
+                limits.isEmpty(), List.copyOf(limits));
     }
 
     private static void check(List<String> limits, String resource, double pct, double limit) {

@@ -14,10 +14,17 @@ import java.util.List;
  * @param networkPct          of the baseline (not burst) bandwidth
  * @param linearEngineCpuPct  the team's method: the run's engine CPU × target ÷ measured rate
  * @param linearMemoryPct     the team's method: the run's used memory × target ÷ measured rate
+ * @param nodePrice           one node in the request's engine column
+ * @param groupUsdPerHour     the replication group: (1 + replicas) × the node price
  * @param fits                every resource under the headroom (and, on t3, under the CPU credit baseline)
  * @param limits              why it does not fit, in words
  */
 public record NodeAssessment(NodeType node, double engineCpuPct, double hostCpuPct, String awsCpuMetric,
         double awsCpuThresholdPct, double memoryPct, double connectionsPct, double networkPct,
-        double linearEngineCpuPct, double linearMemoryPct, boolean fits, List<String> limits) {
+        double linearEngineCpuPct, double linearMemoryPct, NodePrice nodePrice, double groupUsdPerHour,
+        boolean fits, List<String> limits) {
+
+    public double groupUsdPerMonth() {
+        return groupUsdPerHour * NodePrice.HOURS_PER_MONTH;
+    }
 }

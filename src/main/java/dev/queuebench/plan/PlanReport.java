@@ -24,31 +24,37 @@ public final class PlanReport {
                     + "lower the target.%n%n", request.maxUtilisationPct(), closest.node().type(),
                     String.join("; ", closest.limits())));
         } else {
-            md.append(String.format(Locale.ROOT, "**Recommendation: %s** — the cheapest node that stays under %.0f%% "
-                    + "of every resource: main-thread CPU %s, memory %s, connections %s, network %s; $%.3f/h "
-                    + "(about $%.0f/month on demand, $%s/month reserved 1 yr) per node.%n%n",
+            md.append(String.format(Locale.ROOT, "**Recommendation: %s** — the cheapest replication group that "
+                    + "stays under %.0f%% of every resource: main-thread CPU %s, memory %s, connections %s, network "
+                    + "%s; $%.4f/h per node, %s: $%.4f/h, about $%,.0f/month on demand (%s)%s.%n%n",
                     best.node().type(), request.maxUtilisationPct(), pct(best.engineCpuPct()), pct(best.memoryPct()),
-                    pct(best.connectionsPct()), pct(best.networkPct()), best.node().onDemandUsdPerHour(),
-                    best.node().onDemandUsdPerMonth(), number(best.node().reserved1yrUsdPerMonth())));
+                    pct(best.connectionsPct()), pct(best.networkPct()), best.nodePrice().usdPerHour(),
+                    groupSize(request), best.groupUsdPerHour(), best.groupUsdPerMonth(), priceBasis(plan),
+                    best.nodePrice().verified() ? "" : "; an estimate to verify before buying"));
         }
+        md.append("**Idle connections:** ").append(plan.idleConnections()).append("\n\n");
         for (String warning : plan.warnings()) {
             md.append("> ⚠ ").append(warning).append("\n>\n");
         }
         md.append("\n## Candidates at the target\n\n");
         md.append("| node | vCPU | memory GiB | main-thread CPU | CPUUtilization (AWS threshold) | memory | connections "
-                + "| network | linear method: CPU / memory | the team's plan said | $/h | fits |\n");
-        md.append("|---|--:|--:|--:|--:|--:|--:|--:|--:|---|--:|---|\n");
+                + "| network | linear method: CPU / memory | the team's plan said | $/h per node | $/h group | "
+                + "the team's price | fits |\n");
+        md.append("|---|--:|--:|--:|--:|--:|--:|--:|--:|---|--:|--:|---|---|\n");
         for (NodeAssessment a : plan.candidates()) {
             String said = a.node().capacityPlanProjection().entrySet().stream().filter(e -> !"note".equals(e.getKey()))
                     .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "));
-            md.append(String.format(Locale.ROOT, "| %s | %d | %.2f | %s | %s (%s) | %s | %s | %s | %s / %s | %s | %.3f | %s |%n",
+            md.append(String.format(Locale.ROOT, "| %s | %d | %.2f | %s | %s (%s) | %s | %s | %s | %s / %s | %s | %.4f%s "
+                    + "| %.4f | %s | %s |%n",
                     a.node().type(), a.node().vcpu(), a.node().memoryGib(), pct(a.engineCpuPct()), pct(a.hostCpuPct()),
                     a.awsCpuMetric().equals("CPUUtilization") ? pct(a.awsCpuThresholdPct())
                             : "watch EngineCPU < 90%",
                     pct(a.memoryPct()), pct(a.connectionsPct()), pct(a.networkPct()), pct(a.linearEngineCpuPct()),
-                    pct(a.linearMemoryPct()), said.isEmpty() ? "–" : said, a.node().onDemandUsdPerHour(),
-                    a.fits() ? "yes" : "no: " + String.join("; ", a.limits())));
+                    pct(a.linearMemoryPct()), said.isEmpty() ? "–" : said, a.nodePrice().usdPerHour(),
+                    a.nodePrice().verified() ? "" : "*", a.groupUsdPerHour(),
+                    a.node().teamPrice().isEmpty() ? "–" : a.node().teamPrice(), a.fits() ? "yes" : "no: " + String.join("; ", a.limits())));
         }
+        prices(md, plan);
         md.append("\n## The measured basis\n\n");
         md.append("| quantity | value | from |\n|---|--:|---|\n");
         row(md, "runs", String.join(", ", basis.runIds()), "run directories, made on " + basis.measuredNodeType());
@@ -78,6 +84,35 @@ public final class PlanReport {
         row(md, "your alarms", basis.alarmThresholds().entrySet().stream().map(e -> e.getKey() + " > " + number(e.getValue()))
                 .collect(Collectors.joining(", ")), "alarms.json, else the capacity plan's");
         return md.toString();
+    }
+
+    private static void prices(StringBuilder md, CapacityPlan plan) {
+        PlanRequest request = plan.request();
+        if (plan.candidates().stream().anyMatch(a -> !a.nodePrice().verified())) {
+            md.append("\n\\* an estimate to verify against the column's source before buying (`\"verified\": false` "
+                    + "in the catalog).\n");
+        }
+        md.append(String.format(Locale.ROOT, "%nA group is %s; \"cheapest\" is by group cost. The costs per request "
+                + "are those of the server the runs measured: --engine changes only the price column.%n%n",
+                groupSize(request)));
+        md.append("| prices | source | region | date |\n|---|---|---|---|\n");
+        priceRow(md, "$/h (" + request.engine().productName() + ")", plan.priceColumn());
+        plan.teamColumn().ifPresent(team -> priceRow(md, "the team's price", team));
+    }
+
+    private static void priceRow(StringBuilder md, String name, PriceColumn column) {
+        md.append("| ").append(name).append(" | ").append(column.source()).append(" | ").append(column.region())
+                .append(" | ").append(column.date()).append(" |\n");
+    }
+
+    private static String groupSize(PlanRequest request) {
+        return request.nodesPerGroup() + (request.nodesPerGroup() == 1 ? " node (primary, no replica)"
+                : " nodes (primary + " + request.replicas() + (request.replicas() == 1 ? " replica)" : " replicas)"));
+    }
+
+    private static String priceBasis(CapacityPlan plan) {
+        return plan.request().engine().productName() + ", " + plan.priceColumn().region() + ", "
+                + plan.priceColumn().date();
     }
 
     private static double worstUtilisation(NodeAssessment a) {

@@ -77,7 +77,7 @@ public record PoolProfile(String name, int maxActive, int maxIdle, int minIdle, 
     /** go-redis v8 IdleTimeout default, the starting point of {@code custom}. */
     static final int GO_REDIS_IDLE_TIMEOUT_SEC = 300;
     /** go-redis v8 IdleCheckFrequency default: the longest pause between idle-connection checks. */
-    static final int EVICTION_RUN_INTERVAL_MAX_SEC = 60;
+    public static final int EVICTION_RUN_INTERVAL_MAX_SEC = 60;
 
     private static final List<PoolProfile> PRESETS = List.of(
             // Today's gateway: MaxIdle 10, MaxActive 100, IdleTimeout 240 s.
@@ -220,6 +220,14 @@ public record PoolProfile(String name, int maxActive, int maxIdle, int minIdle, 
         return Math.max(readTimeoutMillis, writeTimeoutMillis);
     }
 
+    /**
+     * How often idle connections are checked: min(60 s, idleTimeoutSec); 0 when eviction is off. A
+     * connection can sit idle up to idleTimeoutSec + this before the pool closes it.
+     */
+    public int evictionRunIntervalSec() {
+        return idleTimeoutSec > 0 ? Math.min(EVICTION_RUN_INTERVAL_MAX_SEC, idleTimeoutSec) : 0;
+    }
+
     /** The commons-pool2 configuration (mapping in the class comment). */
     public ConnectionPoolConfig toPoolConfig() {
         ConnectionPoolConfig config = new ConnectionPoolConfig();
@@ -230,8 +238,7 @@ public record PoolProfile(String name, int maxActive, int maxIdle, int minIdle, 
         config.setMaxWait(Duration.ofMillis(borrowTimeoutMillis));
         if (idleTimeoutSec > 0) {
             config.setMinEvictableIdleDuration(Duration.ofSeconds(idleTimeoutSec));
-            config.setTimeBetweenEvictionRuns(
-                    Duration.ofSeconds(Math.min(EVICTION_RUN_INTERVAL_MAX_SEC, idleTimeoutSec)));
+            config.setTimeBetweenEvictionRuns(Duration.ofSeconds(evictionRunIntervalSec()));
         } else {
             config.setMinEvictableIdleDuration(Duration.ofMillis(-1));
             config.setTimeBetweenEvictionRuns(Duration.ofMillis(-1));

@@ -31,7 +31,7 @@ class CapacityPlannerTest {
     }
 
     private static PlanRequest request(int residenceSec) {
-        return new PlanRequest(30_000, 0.3, 16, PoolProfile.parse("recommended"), residenceSec);
+        return new PlanRequest(30_000, 0.3, 16, PoolProfile.parse("recommended"), residenceSec, Engine.REDIS, 1, 300);
     }
 
     @Test
@@ -64,7 +64,8 @@ class CapacityPlannerTest {
         assertEquals(30.5, micro.hostCpuPct(), 1e-9);
         assertEquals(45.0, micro.awsCpuThresholdPct(), 1e-9);
         assertTrue(micro.limits().stream().anyMatch(limit -> limit.contains("credit baseline")), micro.limits().toString());
-        assertEquals("cache.m7g.large", plan.recommended().node().type());
+        // On one price list m6g.large ($0.149/h) is cheaper than m7g.large ($0.158/h), and its 61% fits.
+        assertEquals("cache.m6g.large", plan.recommended().node().type());
         assertTrue(plan.warnings().stream().anyMatch(w -> w.startsWith("Your CPUUtilization alarm at 70% is looser "
                 + "than AWS's guidance for a 2-vCPU node (45%")), plan.warnings().toString());
         assertTrue(plan.warnings().stream().anyMatch(w -> w.contains("not a catalog node type")));
@@ -110,13 +111,13 @@ class CapacityPlannerTest {
 
     @Test
     void aBrokenCatalogNamesTheNodeAndTheField() {
-        CatalogException error = assertThrows(CatalogException.class, () -> NodeCatalog.parse("""
-                {"nodes":[{"type":"cache.x","vcpu":2,"memory_gib":0,"network_baseline_gbps":1,
-                "on_demand_usd_per_hour":1,"source":"me","date":"2026-11-25"}]}""", "nodes.json"));
-        assertEquals("nodes.json: nodes[0] (cache.x) has memory_gib = 0; it must be a number above 0", error.getMessage());
-        CatalogException missing = assertThrows(CatalogException.class, () -> NodeCatalog.parse("""
-                {"nodes":[{"type":"cache.y","vcpu":2}]}""", "nodes.json"));
-        assertEquals("nodes.json: nodes[0] (cache.y) lacks \"memory_gib\"", missing.getMessage());
+        String zeroMemory = ReplicationGroupCostTest.FIXTURE.replace("\"memory_gib\": 8,", "\"memory_gib\": 0,");
+        CatalogException error = assertThrows(CatalogException.class, () -> NodeCatalog.parse(zeroMemory, "nodes.json"));
+        assertEquals("nodes.json: nodes[0] (cache.a.large) has memory_gib = 0; it must be a number above 0",
+                error.getMessage());
+        String noMemory = ReplicationGroupCostTest.FIXTURE.replace("\"memory_gib\": 16,", "");
+        CatalogException missing = assertThrows(CatalogException.class, () -> NodeCatalog.parse(noMemory, "nodes.json"));
+        assertEquals("nodes.json: nodes[1] (cache.b.large) lacks \"memory_gib\"", missing.getMessage());
     }
 
     private static NodeAssessment find(CapacityPlan plan, String type) {

@@ -40,7 +40,7 @@ final class GatewayCommands {
      * HMGET, HSET, TIME, XADD and SETEX are sent by scripts only: all their calls. Each bucket
      * script sends one HMGET and one EXPIRE a call, so EXPIRE from scripts = HMGET's calls;
      * enqueue.lua, the one script without HMGET, sends one EXISTS a call, so EXISTS from scripts =
-     * script calls − HMGET's calls. Every estimate is kept within 0 and the command's calls.
+     * script calls that ran a script − HMGET's calls. Every estimate is kept within 0 and the command's calls.
      */
     static double callsFromScripts(String command, Map<String, Double> callsByCommand) {
         double calls = callsByCommand.getOrDefault(command, 0.0);
@@ -54,7 +54,12 @@ final class GatewayCommands {
         return Math.max(0, Math.min(calls, estimate));
     }
 
+    /**
+     * Script calls that ran a script: an EVALSHA answered NOSCRIPT ran nothing, and the gateway
+     * follows each such reply with one SCRIPT LOAD.
+     */
     private static double scriptCalls(Map<String, Double> callsByCommand) {
-        return SCRIPT_COMMANDS.stream().mapToDouble(c -> callsByCommand.getOrDefault(c, 0.0)).sum();
+        return SCRIPT_COMMANDS.stream().mapToDouble(c -> callsByCommand.getOrDefault(c, 0.0)).sum()
+                - callsByCommand.getOrDefault("script|load", 0.0);
     }
 }

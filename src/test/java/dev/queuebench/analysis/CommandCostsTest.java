@@ -50,6 +50,15 @@ class CommandCostsTest {
     }
 
     @Test
+    void anEvalshaAnsweredNoscriptRanNoScriptSoItSendsNoExists() {
+        // 2 of the 12 EVALSHA were answered NOSCRIPT (each followed by a SCRIPT LOAD): 4 enqueues, not 6
+        List<CommandCost> ranked = rank("evalsha", 1_000, 12, "script|load", 20, 2, "hmget", 60, 6, "exists", 28, 14);
+
+        assertEquals(60 + 4 * 2, find(ranked, "evalsha").innerCommandsCpuMicros(), 1e-9);
+        assertEquals(100 * 932 / 1_040.0, find(ranked, "evalsha").cpuSharePct(), 1e-9);
+    }
+
+    @Test
     void withoutScriptsEveryCommandKeepsItsMeasuredShare() {
         List<CommandCost> ranked = rank("get", 300, 100, "set", 100, 50, "expire", 100, 20);
 

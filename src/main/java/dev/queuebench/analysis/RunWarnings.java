@@ -64,10 +64,13 @@ final class RunWarnings {
             }
         });
         for (CommandCost command : summary.commands()) {
-            if (command.linearInSize() && command.cpuSharePct() >= 1) {
-                warnings.add(warning(WarningCode.DATA_WALKING_COMMAND, String.format(Locale.ROOT, "%s took %.0f%% of the server's command CPU at %.0f µs a "
-                        + "call: a command whose cost grows with the data, on the request path.",
-                        command.command().toUpperCase(Locale.ROOT), command.cpuSharePct(), command.microsPerCall())));
+            if (command.walksData() && command.cpuSharePct() >= 1) {
+                String name = command.command().toUpperCase(Locale.ROOT);
+                warnings.add(warning(WarningCode.DATA_WALKING_COMMAND, String.format(Locale.ROOT, "%s took %.0f%% of "
+                        + "the server's command CPU at %.0f µs a call: a command whose cost grows with the data, %s%s.",
+                        name, command.cpuSharePct(), command.microsPerCall(), command.where(),
+                        command.sentByGateway() ? "" : " (the gateway does not send " + name
+                                + "; commandstats counts every client of the server)")));
             }
         }
         for (RequestCost cost : summary.costs()) {

@@ -31,7 +31,7 @@ public final class SummaryRecord {
                 cost.meanPerRequest(), cost.rSquared(), cost.splitReliable(), cost.seconds())).toList();
         List<Summary.Command> commands = summary.commands().stream().map(c -> new Summary.Command(c.command(),
                 c.cpuMicros(), c.calls(), c.cpuSharePct(), c.microsPerCall(), c.callsPerSec(), c.linearInSize(),
-                c.walksData())).toList();
+                c.walksData(), c.innerCommandsCpuMicros(), c.sentByGateway())).toList();
         MemoryPerUser m = summary.memory();
         Summary.Memory memory = m == null ? null : new Summary.Memory(m.bytesPerUser(), m.keysPerUser(),
                 m.bytesPerKey(), m.fixedBytes(), m.usersJoined(), m.samples(), m.evictedKeys());

@@ -1,5 +1,6 @@
 package dev.queuebench.gate;
 
+import dev.queuebench.rundir.Summary;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -58,10 +59,24 @@ public final class GateEvaluator {
             if (rule.isJmh()) {
                 checks.addAll(jmh(rule, jmhBaseline, jmhCandidate));
             } else {
-                checks.addAll(runRule(rule, comparison.differences(), coverage));
+                checks.addAll(runRule(rule, comparison.differences(), coverage).stream()
+                        .map(check -> namingDataWalkers(check, comparison.candidate())).toList());
             }
         }
         return checks;
+    }
+
+    /** A count of data-walking commands says which ones, so the failing rule names what to look for. */
+    private static Check namingDataWalkers(Check check, Summary candidate) {
+        List<Summary.Command> walkers = RunComparator.dataWalkingCommands(candidate);
+        if (!check.rule().metric().equals("data_walking_commands") || walkers.isEmpty()) {
+            return check;
+        }
+        List<String> named = walkers.stream().map(c -> String.format(Locale.ROOT, "%s %.0f%% of the command CPU at "
+                + "%s µs a call, %s", c.command().toUpperCase(Locale.ROOT), c.cpuSharePct(), fmt(c.microsPerCall()),
+                c.where())).toList();
+        return new Check(check.rule(), check.subject(), check.verdict(), check.evidence() + ": "
+                + String.join("; ", named));
     }
 
     private static List<Difference> matching(GateRule rule, List<Difference> differences) {

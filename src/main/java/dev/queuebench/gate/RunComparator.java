@@ -74,7 +74,12 @@ public final class RunComparator {
         if (summary.serverCost().commands().isEmpty()) {
             return Double.NaN;
         }
-        return summary.serverCost().commands().stream().filter(c -> c.walksData() && c.cpuSharePct() >= 1).count();
+        return dataWalkingCommands(summary).size();
+    }
+
+    /** The commands {@code data_walking_commands} counts, largest share first. */
+    static List<Summary.Command> dataWalkingCommands(Summary summary) {
+        return summary.serverCost().commands().stream().filter(c -> c.walksData() && c.cpuSharePct() >= 1).toList();
     }
 
     private static double mean(Summary summary, String resource) {

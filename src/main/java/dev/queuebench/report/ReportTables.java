@@ -164,15 +164,27 @@ public final class ReportTables {
     public static Table commands(RunSummary summary) {
         List<List<String>> rows = new ArrayList<>();
         for (CommandCost command : summary.commands().subList(0, Math.min(TOP_COMMANDS, summary.commands().size()))) {
-            String name = command.command().toUpperCase(Locale.ROOT) + ("info".equals(command.command())
-                    ? " (the sampler's own)" : "");
-            rows.add(List.of((command.linearInSize() ? "⚠ " : "") + name,
+            rows.add(List.of((command.walksData() ? "⚠ " : "") + commandLabel(command),
                     Numbers.pct(command.cpuSharePct()), Numbers.value(command.microsPerCall()),
                     Numbers.rate(command.callsPerSec()), Numbers.value(command.cpuMicros() / 1_000_000)));
         }
-        return new Table("Commands by server CPU", "INFO commandstats over the run; ⚠ marks a command whose cost grows "
-                + "with the data (KEYS, a full XRANGE, …) or that costs over 100 µs a call.",
+        return new Table("Commands by server CPU", "INFO commandstats over the run, which counts every client of "
+                + "the server. ⚠ marks a command whose cost grows with the data (KEYS, a full XRANGE, …), whatever "
+                + "its µs per call. A script's time includes the commands it calls, which keep their own rows: its "
+                + "share counts only the script's own work, so the shares add up to 100% with nothing counted twice.",
                 List.of("command", "share of command CPU", "µs per call", "calls per s", "CPU seconds"), rows);
+    }
+
+    private static String commandLabel(CommandCost command) {
+        String name = command.command().toUpperCase(Locale.ROOT);
+        if ("info".equals(command.command())) {
+            return name + " (the sampler's own)";
+        }
+        if (command.innerCommandsCpuMicros() > 0) {
+            return name + String.format(Locale.ROOT, " (its own work; %s CPU seconds of the commands its scripts "
+                    + "call are in their rows)", Numbers.value(command.innerCommandsCpuMicros() / 1_000_000));
+        }
+        return command.walksData() && !command.sentByGateway() ? name + " (not sent by the gateway)" : name;
     }
 
     public static Table memory(RunSummary summary) {

@@ -102,9 +102,35 @@ public record Summary(int schemaVersion, Run run, Load load, Map<String, Request
             double meanPerRequest, double rSquared, boolean splitReliable, int seconds) {
     }
 
-    /** One command's share of the server's command CPU (INFO commandstats). */
+    /**
+     * One command's share of the server's command CPU (INFO commandstats).
+     *
+     * @param cpuMicros              as commandstats measured it; a script command's includes the
+     *                               commands its scripts called
+     * @param cpuSharePct            of the command CPU counted once: a script's share leaves out
+     *                               {@code innerCommandsCpuMicros}, which its inner commands' rows hold
+     * @param linearInSize           the same as {@code walksData} (kept for older readers)
+     * @param walksData              KEYS, FLUSH, or a size-dependent command above 100 µs a call
+     * @param innerCommandsCpuMicros for a script command, the estimated CPU of the commands its
+     *                               scripts called; 0 for others (and in summaries written before it)
+     * @param sentByGateway          the reference gateway sends it; false: another client did (or a
+     *                               summary written before this field)
+     */
     public record Command(String command, double cpuMicros, double calls, double cpuSharePct, double microsPerCall,
-            double callsPerSec, boolean linearInSize, boolean walksData) {
+            double callsPerSec, boolean linearInSize, boolean walksData, double innerCommandsCpuMicros,
+            boolean sentByGateway) {
+        /** Where the command ran, as far as the harness can tell. */
+        public String where() {
+            return where(sentByGateway);
+        }
+
+        /**
+         * commandstats counts every client of the server, so only a command the gateway sends is
+         * known to be on the request path.
+         */
+        public static String where(boolean sentByGateway) {
+            return sentByGateway ? "on the request path" : "on the server during the run";
+        }
     }
 
     /** Used memory per joined user, fitted over the run; null in the file when the run could not tell. */

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.queuebench.analysis.GoldenRun;
 import dev.queuebench.analysis.RunInfo;
 import dev.queuebench.profile.Phase;
+import dev.queuebench.rundir.GoldenRunDirs;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -92,6 +93,21 @@ class GateEvaluatorTest {
         assertEquals(rules, xml.split("<testcase ").length - 1);
         assertTrue(xml.contains("failures=\"1\""), xml);
         assertTrue(xml.contains("name=\"p99 at most 10% above the baseline in every hold\">\n    <failure"), xml);
+    }
+
+    @Test
+    void aKeysStormFailsTheGateWithKeysNamedAndNotCalledTheGatewaysOwn() throws IOException {
+        Path base = GoldenRunDirs.copy(temp, GoldenRunDirs.SMOKE);
+        Path cand = GoldenRunDirs.copy(temp, GoldenRunDirs.KEYS_STORM);
+        RunReport.write(base);
+        RunReport.write(cand);
+
+        Check walking = gate(base, cand).stream().filter(c -> c.rule().metric().equals("data_walking_commands"))
+                .findFirst().orElseThrow();
+
+        assertEquals(Verdict.FAIL, walking.verdict());
+        assertEquals("1.00 commands, limit ≤ 0.00: KEYS 99% of the command CPU at 20,000 µs a call, on the server "
+                + "during the run", walking.evidence());
     }
 
     @Test

@@ -47,13 +47,28 @@ final class RunDirectories {
         return totals;
     }
 
-    /** Total count per tag in latency.hlog, read with HdrHistogram's own reader. */
+    /**
+     * Total count per tag in latency.hlog, read with HdrHistogram's own reader; checks on the way that
+     * every second's untagged interval holds exactly the requests of its tagged ones.
+     */
     static Map<String, Long> hlogTotals(Path runDir) throws IOException {
         Map<String, Long> totals = new HashMap<>();
+        Map<Long, Long> taggedBySecond = new HashMap<>();
+        Map<Long, Long> untaggedBySecond = new HashMap<>();
         HistogramLogReader reader = new HistogramLogReader(runDir.resolve(RunFiles.LATENCY_LOG).toFile());
         EncodableHistogram interval;
         while ((interval = reader.nextIntervalHistogram()) != null) {
-            totals.merge(interval.getTag(), ((org.HdrHistogram.Histogram) interval).getTotalCount(), Long::sum);
+            long count = ((org.HdrHistogram.Histogram) interval).getTotalCount();
+            if (interval.getTag() == null) {
+                untaggedBySecond.merge(interval.getStartTimeStamp(), count, Long::sum);
+            } else {
+                totals.merge(interval.getTag(), count, Long::sum);
+                taggedBySecond.merge(interval.getStartTimeStamp(), count, Long::sum);
+            }
+        }
+        if (!taggedBySecond.equals(untaggedBySecond)) {
+            throw new AssertionError("latency.hlog's untagged intervals do not hold each second's requests: tagged "
+                    + taggedBySecond + ", untagged " + untaggedBySecond);
         }
         return totals;
     }

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Fidelity of the JMH harness: at equal concurrency, does JMH's EVALSHA throughput for the admission
 # token bucket match redis-benchmark sending the same EVALSHA (same script, same key) to the same Redis?
-# A benchmark, not a test: it prints every run and the medians; expect JMH within 15% at -c 4.
+# A benchmark, not a test: it prints every run, the medians and the load averages. The ratio depends on
+# how loaded the machine is (docs/measurements.md, "JMH against redis-benchmark"): run it on a quiet one.
 #
 #   scripts/jmh-fidelity.sh [RUNS=3] [MEASURE_SEC=1] [ITERATIONS=10] [WARMUP_ITERATIONS=10]
 #

@@ -25,7 +25,10 @@ public record Steadiness(Verdict verdict, int forkNumber, double firstHalfMean, 
     static final double MIN_T_STATISTIC = 2;
     static final int MIN_ITERATIONS = 4;
 
-    /** @param scoresByFork each fork's measured iteration scores, in order (JMH JSON's {@code primaryMetric.rawData}) */
+    /**
+     * @param scoresByFork each fork's measured iteration scores, in order (JMH JSON's
+     *                     {@code primaryMetric.rawData})
+     */
     public static Steadiness of(List<List<Double>> scoresByFork) {
         Steadiness judged = new Steadiness(Verdict.UNCHECKED, 0, Double.NaN, Double.NaN);
         for (int fork = 0; fork < scoresByFork.size(); fork++) {
@@ -77,9 +80,14 @@ public record Steadiness(Verdict verdict, int forkNumber, double firstHalfMean, 
         };
     }
 
-    /** What settles a trending benchmark, for the console and the notes under the tables. */
+    /**
+     * What settles a trending benchmark, for the console and the notes under the tables. Both causes are
+     * named because the direction alone does not tell them apart: the JIT raises a throughput but lowers a
+     * time per operation, and other work on a shared machine moves either way.
+     */
     public static String advice() {
-        return "warm up longer (-wi N -w 1s, e.g. -wi 10) until successive iterations agree, then measure (-i)";
+        return "if it is the JIT's climb, warm up longer (-wi N -w 1s, e.g. -wi 10) until successive iterations "
+                + "agree; if other work on the machine came or went, re-run when it is quiet";
     }
 
     private static double mean(List<Double> values) {

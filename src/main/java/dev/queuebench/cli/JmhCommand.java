@@ -45,7 +45,7 @@ final class JmhCommand implements Callable<Integer> {
     RedisOptions redis;
 
     @Option(names = "--preset", paramLabel = "NAME", defaultValue = "quick",
-            description = "quick (about 5 minutes) or full (about 50 minutes, for baselines). Default: ${DEFAULT-VALUE}.")
+            description = "quick (about 8 minutes) or full (about 50 minutes, for baselines). Default: ${DEFAULT-VALUE}.")
     String presetName;
 
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "results/jmh",

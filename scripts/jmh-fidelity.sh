@@ -1,13 +1,16 @@
 #!/usr/bin/env bash
 # Fidelity of the JMH harness: at equal concurrency, does JMH's EVALSHA throughput for the admission
 # token bucket match redis-benchmark sending the same EVALSHA (same script, same key) to the same Redis?
-# A benchmark, not a test: it prints every run and the medians; expect JMH within 15% at -c 4.
+# A benchmark, not a test: it prints every run, the medians and the load averages. The ratio depends on
+# how loaded the machine is (docs/measurements.md, "JMH against redis-benchmark"): run it on a quiet one.
 #
-#   scripts/jmh-fidelity.sh [RUNS=3] [MEASURE_SEC=1] [ITERATIONS=10]
+#   scripts/jmh-fidelity.sh [RUNS=3] [MEASURE_SEC=1] [ITERATIONS=10] [WARMUP_ITERATIONS=10]
 #
 # For each concurrency in $CLIENTS (default "4 50"), alternating so that drift hits both alike:
 #   redis-benchmark -c N -n <about 8 s of calls> EVALSHA <sha> 1 qb:jmh:admission:bucket:evt-hot 500 50 <now> 1
-#   queuebench jmh ScriptBenchmarks.evalsha -p script=ADMISSION_BUCKET -p keys=HOT -t N -f 1 -wi 3 -i ITERATIONS
+#   queuebench jmh ScriptBenchmarks.evalsha -p script=ADMISSION_BUCKET -p keys=HOT -t N -f 1 -wi WARMUP_ITERATIONS -i ITERATIONS
+# (ten 1-second warm-ups outlast the JIT's climb on a 2-core machine; a run whose measured iterations
+# still rose or fell is marked "not steady", as queuebench jmh judges it).
 # against one private redis-server (Debian's, from the PATH) on 127.0.0.1, nothing persisted.
 # Needs redis-server and redis-tools (apt-get install redis-server redis-tools), python3 (to read
 # JMH's JSON) and a built jar (./mvnw -q -B package -DskipTests).
@@ -15,6 +18,7 @@ set -euo pipefail
 runs=${1:-3}
 measure_sec=${2:-1}
 iterations=${3:-10}
+warmup_iterations=${4:-10}
 clients=${CLIENTS:-"4 50"}
 here=$(cd "$(dirname "$0")/.." && pwd)
 jar="$here/target/queuebench.jar"
@@ -34,6 +38,7 @@ for _ in $(seq 1 50); do redis-cli -p "$port" ping >/dev/null 2>&1 && break; sle
 
 # -x sends the file's exact bytes, so the SHA-1 is the one the gateway and JMH compute.
 sha=$(redis-cli -p "$port" -x script load <"$here/src/main/resources/lua/admission_bucket.lua")
+echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "redis-server $(redis-server --version | grep -oE 'v=[0-9.]+') on 127.0.0.1:$port; admission_bucket.lua = $sha"
 
 redis_benchmark_ops() {
@@ -47,12 +52,14 @@ jmh_ops() {
   local out="$work/jmh-out-$t"
   java -jar "$jar" jmh --redis "redis://127.0.0.1:$port" --out "$out" \
     'ScriptBenchmarks\.evalsha$' -p script=ADMISSION_BUCKET -p keys=HOT \
-    -t "$t" -f 1 -wi 3 -w "${measure_sec}s" -i "$iterations" -r "${measure_sec}s" >"$work/jmh-out-$t.log" 2>&1 \
+    -t "$t" -f 1 -wi "$warmup_iterations" -w "${measure_sec}s" -i "$iterations" -r "${measure_sec}s" >"$work/jmh-out-$t.log" 2>&1 \
     || { cat "$work/jmh-out-$t.log" >&2; exit 1; }
-  python3 - "$out" <<'PY'
+  local steadiness
+  steadiness=$(grep -m1 -oE 'Not steady: .*: (rises|falls) [^;]*' "$work/jmh-out-$t.log" | sed 's/.*: \(rises\|falls\)/\1/' || true)
+  python3 - "$out" "${steadiness:-steady}" <<'PY'
 import glob, json, sys
 result = json.load(open(sorted(glob.glob(sys.argv[1] + "/*.json"))[-1]))[0]["primaryMetric"]
-print("%.0f %.0f" % (result["score"], result["scoreError"]))
+print("%.0f %.0f %s" % (result["score"], result["scoreError"], sys.argv[2]))
 PY
   rm -rf "$out"
 }
@@ -65,10 +72,11 @@ for c in $clients; do
   n=$(( c < 10 ? 320000 : 720000 ))
   for run in $(seq 1 "$runs"); do
     rb=$(redis_benchmark_ops "$c" "$n")
-    read -r jmh jmh_error < <(jmh_ops "$c")
-    echo "c=$c run $run: redis-benchmark $rb ops/s, JMH $jmh ± $jmh_error ops/s"
+    read -r jmh jmh_error jmh_steadiness < <(jmh_ops "$c")
+    echo "c=$c run $run: redis-benchmark $rb ops/s, JMH $jmh ± $jmh_error ops/s ($jmh_steadiness)"
     echo "$rb" >>"$work/rb-$c"; echo "$jmh" >>"$work/jmh-$c"
   done
   rb_median=$(median <"$work/rb-$c"); jmh_median=$(median <"$work/jmh-$c")
   echo "c=$c median: redis-benchmark $rb_median ops/s, JMH $jmh_median ops/s, JMH/redis-benchmark $(awk -v a="$jmh_median" -v b="$rb_median" 'BEGIN {printf "%.2f", a / b}')"
 done
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -21,7 +21,7 @@ import org.openjdk.jmh.util.Statistics;
 public final class JmhReport {
     private static final String[] HEADER = {"benchmark", "params", "threads", "mode", "score ± error", "unit",
         "p50 / p99 / p99.9 µs", "Redis CPU µs/op", "Redis cmds/op", "new conns/op", "µs/call by command",
-        "borrow wait µs/call", "exhausted"};
+        "borrow wait µs/call", "exhausted", "measured iterations"};
     private static final double MICROS_PER_SECOND = 1e6;
 
     private JmhReport() {
@@ -32,7 +32,42 @@ public final class JmhReport {
         StringBuilder text = new StringBuilder();
         sections.forEach((title, results) -> text.append("### ").append(title).append("\n\n")
                 .append(table(results)).append('\n'));
+        List<String> trending = trending(sections);
+        if (!trending.isEmpty()) {
+            text.append("### Not steady\n\n").append("These scores average a trend, not a level: ")
+                    .append(Steadiness.advice()).append(".\n\n");
+            trending.forEach(line -> text.append("- ").append(line).append('\n'));
+            text.append('\n');
+        }
         return text.toString();
+    }
+
+    /** One line per benchmark whose measured iterations still rose or fell ({@link Steadiness}). */
+    public static List<String> trending(Map<String, List<RunResult>> sections) {
+        List<String> lines = new ArrayList<>();
+        for (List<RunResult> results : sections.values()) {
+            for (RunResult result : results) {
+                Steadiness steadiness = Steadiness.of(IterationScores.of(result));
+                if (steadiness.verdict() == Steadiness.Verdict.TRENDING) {
+                    lines.add(label(result.getParams()) + ": " + steadiness.cell());
+                }
+            }
+        }
+        return lines;
+    }
+
+    private static String label(BenchmarkParams params) {
+        return String.join(" ", name(params), paramsText(params), "-t " + params.getThreads(),
+                params.getMode().shortLabel()).replace("  ", " ");
+    }
+
+    private static String name(BenchmarkParams params) {
+        String benchmark = params.getBenchmark();
+        return benchmark.substring(benchmark.lastIndexOf('.', benchmark.lastIndexOf('.') - 1) + 1);
+    }
+
+    private static String paramsText(BenchmarkParams params) {
+        return params.getParamsKeys().stream().map(k -> k + "=" + params.getParam(k)).collect(Collectors.joining(" "));
     }
 
     static String table(List<RunResult> results) {
@@ -49,9 +84,8 @@ public final class JmhReport {
         Result<?> primary = result.getPrimaryResult();
         Map<String, Result> secondary = result.getSecondaryResults();
         List<String> cells = new ArrayList<>();
-        String benchmark = params.getBenchmark();
-        cells.add(benchmark.substring(benchmark.lastIndexOf('.', benchmark.lastIndexOf('.') - 1) + 1));
-        cells.add(params.getParamsKeys().stream().map(k -> k + "=" + params.getParam(k)).collect(Collectors.joining(" ")));
+        cells.add(name(params));
+        cells.add(paramsText(params));
         cells.add(Integer.toString(params.getThreads()));
         cells.add(params.getMode().shortLabel());
         // Times per operation in µs whatever the output unit: a seconds score of 0.001 says little.
@@ -74,6 +108,7 @@ public final class JmhReport {
         cells.add(calls == null || waitMicros == null || calls.getScore() == 0 ? ""
                 : number(waitMicros.getScore() / calls.getScore()));
         cells.add(secondaryNumber(secondary, "exhaustedErrors"));
+        cells.add(Steadiness.of(IterationScores.of(result)).cell());
         return cells;
     }
 

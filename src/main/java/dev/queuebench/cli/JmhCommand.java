@@ -9,6 +9,7 @@ import dev.queuebench.bench.JmhReport;
 import dev.queuebench.bench.JmhResultFiles;
 import dev.queuebench.bench.KeyCleanup;
 import dev.queuebench.bench.RedisUrlFile;
+import dev.queuebench.bench.Steadiness;
 import dev.queuebench.redis.PoolProfile;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -44,7 +45,7 @@ final class JmhCommand implements Callable<Integer> {
     RedisOptions redis;
 
     @Option(names = "--preset", paramLabel = "NAME", defaultValue = "quick",
-            description = "quick (about 2 minutes) or full (about half an hour, for baselines). Default: ${DEFAULT-VALUE}.")
+            description = "quick (about 8 minutes) or full (about 50 minutes, for baselines). Default: ${DEFAULT-VALUE}.")
     String presetName;
 
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "results/jmh",
@@ -101,6 +102,9 @@ final class JmhCommand implements Callable<Integer> {
             files.write(sections.values().stream().flatMap(List::stream).toList(), markdown);
             System.out.println();
             System.out.println(markdown);
+            for (String trending : JmhReport.trending(sections)) {
+                System.out.println("Not steady: " + trending + "; " + Steadiness.advice());
+            }
             System.out.println("Removed " + removedKeys + " leftover " + BenchmarkTarget.KEY_PREFIX + "* keys.");
             System.out.println("Results written to " + files.json() + " and " + files.markdown());
             return QueuebenchCommand.EXIT_OK;

@@ -22,9 +22,10 @@ class JmhOptionsFactoryTest {
         Options options = JmhOptionsFactory.build(JmhPreset.QUICK, POOL, new CommandLineOptions(), TARGET);
         assertEquals(List.of("PoolBenchmarks\\."), options.getIncludes());
         assertEquals(1, options.getForkCount().get());
-        assertEquals(1, options.getWarmupIterations().get());
-        assertEquals(TimeValue.milliseconds(400), options.getWarmupTime().get());
-        assertEquals(3, options.getMeasurementIterations().get());
+        assertEquals(4, options.getWarmupIterations().get());
+        assertEquals(TimeValue.milliseconds(1_000), options.getWarmupTime().get());
+        assertEquals(4, options.getMeasurementIterations().get());
+        assertEquals(TimeValue.milliseconds(500), options.getMeasurementTime().get());
         assertEquals(100, options.getThreads().get());
         assertEquals(List.of("emergency"), List.copyOf(options.getParameter("pool").get()));
         assertEquals(List.of(RedisProfilerLabels.PROFILER_CLASS_NAME),
@@ -39,6 +40,7 @@ class JmhOptionsFactoryTest {
         Options options = JmhOptionsFactory.build(JmhPreset.FULL, POOL, user, TARGET);
         assertEquals(8, options.getThreads().get());
         assertEquals(10, options.getMeasurementIterations().get());
+        assertEquals(10, options.getWarmupIterations().get(), "full's warm-up outlasts the JIT's climb");
         assertEquals(2, options.getForkCount().get());
         assertEquals(List.of("current"), List.copyOf(options.getParameter("pool").get()));
         assertEquals(1, options.getProfilers().size(), "the profiler is not added twice");

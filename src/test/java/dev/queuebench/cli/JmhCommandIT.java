@@ -57,6 +57,8 @@ class JmhCommandIT {
 
         String markdown = Files.readString(files.get(1));
         assertTrue(markdown.contains("| ScriptBenchmarks.evalsha | keys=HOT script=SEAT_HOLD | 1 | thrpt |"), markdown);
+        // One measured iteration: too few to tell a level from a climb, and the table says so.
+        assertTrue(markdown.contains(" | unchecked (< 4 iterations) |\n"), markdown);
         String console = printed.toString(StandardCharsets.UTF_8);
         assertTrue(console.contains("| ScriptBenchmarks.evalsha | keys=HOT script=SEAT_HOLD | 1 | thrpt |"), console);
         assertTrue(console.contains("Results written to " + files.get(0)), console);

@@ -7,9 +7,9 @@ package dev.queuebench.gate;
  * @param request    a request name or {@code all}; {@code run} for run-level metrics
  * @param metric     e.g. {@code p99_ms}, {@code engine_cpu_micros_per_request}
  * @param change     candidate against baseline: percent, or percentage points when {@code changeInPoints}
- * @param fewestRequests the smaller of the two runs' request counts behind a percentile; -1 where
- *                   it does not apply
+ * @param fewest     the run with fewer requests behind a percentile: its requests in the step and
+ *                   the step's length; null where it does not apply
  */
 public record Difference(String step, String request, String metric, String unit, Estimate baseline,
-        Estimate candidate, Estimate change, boolean changeInPoints, boolean higherIsBetter, long fewestRequests) {
+        Estimate candidate, Estimate change, boolean changeInPoints, boolean higherIsBetter, RequestSample fewest) {
 }

@@ -113,10 +113,9 @@ public final class GateEvaluator {
             return new Check(rule, subject, Verdict.SKIPPED, "no " + d.metric() + " in the candidate");
         }
         long needed = requestsNeeded(d.metric());
-        if (d.fewestRequests() >= 0 && d.fewestRequests() < needed) {
-            return new Check(rule, subject, Verdict.INCONCLUSIVE, String.format(Locale.ROOT, "%s of %,d requests rests "
-                    + "on fewer than %d values beyond it: too few to judge (needs %,d; run longer or judge a wider "
-                    + "group such as 'all')", d.metric(), d.fewestRequests(), MIN_VALUES_BEYOND, needed));
+        if (d.fewest() != null && d.fewest().requests() < needed) {
+            return new Check(rule, subject, Verdict.INCONCLUSIVE,
+                    TooFewRequests.evidence(d.metric(), d.fewest(), needed, MIN_VALUES_BEYOND));
         }
         if (!Double.isNaN(rule.max()) || !Double.isNaN(rule.min())) {
             boolean upper = !Double.isNaN(rule.max());

@@ -42,7 +42,10 @@ public final class RunComparator {
                 List<SparseSecond> b = base.of(step, request);
                 List<SparseSecond> c = cand.of(step, request);
                 if (!c.isEmpty()) {
-                    differences.addAll(secondsMetrics(step, request, b, c));
+                    RequestSample baseSample = base.sample(step, request);
+                    RequestSample candSample = cand.sample(step, request);
+                    differences.addAll(secondsMetrics(step, request, b, c,
+                            candSample.requests() < baseSample.requests() ? candSample : baseSample));
                 }
             }
         }
@@ -88,7 +91,7 @@ public final class RunComparator {
     }
 
     private static List<Difference> secondsMetrics(String step, String request, List<SparseSecond> base,
-            List<SparseSecond> cand) {
+            List<SparseSecond> cand, RequestSample fewest) {
         Histogram scratch = new Histogram(3);
         double[] basePoint = SecondsMetric.computeAll(base, BlockBootstrap.identity(base.size()), scratch);
         double[] candPoint = SecondsMetric.computeAll(cand, BlockBootstrap.identity(cand.size()), scratch);
@@ -115,7 +118,7 @@ public final class RunComparator {
             out.add(new Difference(step, request, metric.key(), metric.unit(), estimate(basePoint[m], baseValues[m]),
                     estimate(candPoint[m], candValues[m]),
                     estimate(change(basePoint[m], candPoint[m], metric.changeInPoints()), change),
-                    metric.changeInPoints(), metric.higherIsBetter(), Math.min(requests(base), requests(cand))));
+                    metric.changeInPoints(), metric.higherIsBetter(), fewest));
         }
         return out;
     }
@@ -133,7 +136,7 @@ public final class RunComparator {
             change[r] = change(baseValues[r], candValues[r], false);
         }
         return new Difference("measured", "run", "engine_cpu_micros_per_request", "µs", estimate(basePoint, baseValues),
-                estimate(candPoint, candValues), estimate(change(basePoint, candPoint, false), change), false, false, -1);
+                estimate(candPoint, candValues), estimate(change(basePoint, candPoint, false), change), false, false, null);
     }
 
     private static double ratio(List<double[]> seconds, int[] picks) {
@@ -150,15 +153,7 @@ public final class RunComparator {
             double cand, boolean higherIsBetter) {
         return new Difference(step, request, metric, unit, Estimate.pointOnly(base),
                 Estimate.pointOnly(cand), Estimate.pointOnly(change(base, cand, false)),
-                false, higherIsBetter, -1);
-    }
-
-    private static long requests(List<SparseSecond> seconds) {
-        long total = 0;
-        for (SparseSecond second : seconds) {
-            total += second.ok() + second.ko();
-        }
-        return total;
+                false, higherIsBetter, null);
     }
 
     static double change(double base, double cand, boolean inPoints) {

@@ -26,6 +26,8 @@ final class RunSeconds {
 
     /** step name → request name → seconds; step {@value #ANY_STEP} holds every measured second. */
     final Map<String, Map<String, List<SparseSecond>>> seconds = new LinkedHashMap<>();
+    /** step name → its summary entry; {@value #ANY_STEP} as one step as long as all measured steps together. */
+    final Map<String, Summary.Step> steps = new LinkedHashMap<>();
     /** measured second → {engine CPU µs, requests started}. */
     final NavigableMap<Long, double[]> cpuAndRequests = new TreeMap<>();
 
@@ -44,6 +46,13 @@ final class RunSeconds {
             requests.computeIfAbsent(row.epochSec(), sec -> new ArrayList<>()).add(row);
         }
         RunSeconds run = new RunSeconds();
+        long measuredSec = 0;
+        for (Summary.Step step : measured.values()) {
+            run.steps.put(step.name(), step);
+            measuredSec += step.durationSec();
+        }
+        run.steps.put(ANY_STEP, new Summary.Step(ANY_STEP, "measured", 0, 0, measuredSec, Double.NaN, Double.NaN,
+                Double.NaN, Double.NaN, Map.of()));
         // Intervals come second by second; a second's "all" is whole once the next second starts.
         long[] openSec = {Long.MIN_VALUE};
         org.HdrHistogram.Histogram open = new org.HdrHistogram.Histogram(3);
@@ -130,6 +139,17 @@ final class RunSeconds {
     private void add(String step, String request, SparseSecond second) {
         seconds.computeIfAbsent(step, s -> new LinkedHashMap<>()).computeIfAbsent(request, r -> new ArrayList<>())
                 .add(second);
+    }
+
+    /** The requests of {@code request} in {@code step} and the step's length. */
+    RequestSample sample(String step, String request) {
+        long requests = 0;
+        for (SparseSecond second : of(step, request)) {
+            requests += second.ok() + second.ko();
+        }
+        Summary.Step known = steps.get(step);
+        return new RequestSample(requests, known == null ? 0 : known.durationSec(),
+                known != null && "hold".equals(known.kind()));
     }
 
     List<SparseSecond> of(String step, String request) {

@@ -95,6 +95,35 @@ class GateEvaluatorTest {
         assertTrue(xml.contains("name=\"p99 at most 10% above the baseline in every hold\">\n    <failure"), xml);
     }
 
+    /** 5 s warm-up, then a 20 s hold: 200 status and {@code entersPerSec} enter requests a second, all 2 ms. */
+    private Path shortHold(String name, int entersPerSec) throws IOException {
+        GoldenRun run = new GoldenRun(temp.resolve(name), List.of(new Phase("warmup", 5, 0, 200, true),
+                new Phase("hold-200", 20, 200, 200, false)));
+        for (int second = 0; second < 25; second++) {
+            run.requests(second, "status", 200, 0, 2_000);
+            run.requests(second, "enter", entersPerSec, 0, 2_000);
+        }
+        Path dir = run.write();
+        RunReport.write(dir);
+        return dir;
+    }
+
+    @Test
+    void aP99WithTooFewRequestsSaysHowManyItHadNeedsAndTheHoldThatGivesThem() throws IOException {
+        List<Check> checks = gate(shortHold("a", 13), shortHold("b", 12));
+        Check enter = checks.stream().filter(c -> c.rule().metric().equals("p99_ms")
+                && c.subject().equals("hold-200 / enter")).findFirst().orElseThrow();
+
+        assertEquals(Verdict.INCONCLUSIVE, enter.verdict());
+        // The candidate has the fewer enters: 12 a second for 20 s; 500 ÷ 12 = 41.7, so a 42 s hold.
+        assertEquals("p99_ms rests on 240 requests, fewer than the 500 it needs (5 beyond it): too few to judge; "
+                + "at the 12.0 requests/s of this kind (240 in 20 s), a 42 s hold gives them (run --hold-sec 42, "
+                + "baseline and candidates alike), or judge a wider group such as 'all'", enter.evidence());
+        Check status = checks.stream().filter(c -> c.rule().metric().equals("p99_ms")
+                && c.subject().equals("hold-200 / status")).findFirst().orElseThrow();
+        assertEquals(Verdict.PASS, status.verdict(), status.evidence());
+    }
+
     @Test
     void aKeysStormFailsTheGateWithKeysNamedAndNotCalledTheGatewaysOwn() throws IOException {
         Path base = GoldenRunDirs.copy(temp, GoldenRunDirs.SMOKE);

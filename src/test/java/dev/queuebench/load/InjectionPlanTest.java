@@ -67,8 +67,8 @@ class InjectionPlanTest {
         InjectionPlan plan = new InjectionPlan(profile);
         assertEquals("warmup", plan.phaseAt(0).name());
         assertEquals("ramp-1", plan.phaseAt(10).name());
-        assertEquals("hold-50", plan.phaseAt(34).name());
-        assertNull(plan.phaseAt(35));
+        assertEquals("hold-50", plan.phaseAt(64).name());
+        assertNull(plan.phaseAt(65));
         assertEquals(15, plan.phaseStartSec(plan.phaseAt(20)));
     }
 }

@@ -41,10 +41,10 @@ class ProgressClockTest {
         }
 
         assertEquals(4, lines.size(), lines.toString());
-        assertTrue(lines.get(0).startsWith("[   5s/  45s] warmup       intended"), lines.get(0));
-        assertTrue(lines.get(1).startsWith("[  10s/  45s] ramp-1       intended"), lines.get(1));
-        assertTrue(lines.get(2).startsWith("[  15s/  45s] hold-50      intended       50 req/s"), lines.get(2));
-        assertTrue(lines.get(3).startsWith("[  20s/  45s] hold-50"), lines.get(3));
+        assertTrue(lines.get(0).startsWith("[   5s/  75s] warmup       intended"), lines.get(0));
+        assertTrue(lines.get(1).startsWith("[  10s/  75s] ramp-1       intended"), lines.get(1));
+        assertTrue(lines.get(2).startsWith("[  15s/  75s] hold-50      intended       50 req/s"), lines.get(2));
+        assertTrue(lines.get(3).startsWith("[  20s/  75s] hold-50"), lines.get(3));
     }
 
     @Test
@@ -57,6 +57,6 @@ class ProgressClockTest {
         assertEquals(0, ProgressClock.planSecond(gatlingStartMillis, gatlingStartMillis - 200));
         assertEquals(-1, ProgressClock.planSecond(null, gatlingStartMillis));
         assertEquals(Optional.empty(), Optional.ofNullable(clock.phaseNow(gatlingStartMillis,
-                gatlingStartMillis + 35_000)));
+                gatlingStartMillis + 65_000)));
     }
 }

@@ -170,8 +170,15 @@ class GoldenRunsThroughEveryConsumerTest {
         assertTrue(plan.err().contains("schema version 1") && plan.err().contains("report " + dir), plan.err());
     }
 
+    /**
+     * The gate's table rows; the evidence of a check INCONCLUSIVE for lack of requests is left out:
+     * issue 17 item 10 reworded it on purpose (it now names the hold that would settle it).
+     */
     private static List<String> tableRows(String markdown) {
-        return markdown.lines().filter(line -> line.startsWith("| ")).toList();
+        return markdown.lines().filter(line -> line.startsWith("| "))
+                .map(line -> line.contains("❔ INCONCLUSIVE") && line.contains("too few to judge")
+                        ? line.substring(0, line.lastIndexOf("| ", line.indexOf("too few to judge"))) : line)
+                .toList();
     }
 
     /** The real runs, whose EVALSHA scripts call commands that commandstats also counts on their own. */

@@ -88,6 +88,22 @@ public final class InjectionPlan {
         return profile.durationSec();
     }
 
+    /**
+     * Seconds from the start to the end of the last step that injects any candidate: a plan whose
+     * last phase starts no one (ticket-open's quiet minute) injects no user after it.
+     */
+    public int lastInjectionSec() {
+        int sec = 0;
+        int last = 0;
+        for (Step step : steps) {
+            sec += step.candidatesPerSec().durationSec();
+            if (step.candidatesPerSec().fromPerSec() > 0 || step.candidatesPerSec().toPerSec() > 0) {
+                last = sec;
+            }
+        }
+        return last;
+    }
+
     /** Injection plus the time the last users need to finish their journeys. */
     public int expectedRunSec() {
         return injectionSec() + profile.journey().lifetimeSec();

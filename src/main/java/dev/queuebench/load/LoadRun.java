@@ -126,6 +126,10 @@ public final class LoadRun {
         StopEvaluator.Ending ending = stops.finish(header.value != null, exitCode,
                 gatlingDir.resolve("console.log"), parser.incompleteTailBytes(),
                 health.saturationReason(gcPauses.maxPauseMillis()));
+        if (header.value != null) {
+            ending = stops.unlessEndedEarly(ending, StopEvaluator.earlyEnd(header.value.startMillis(),
+                    plan.lastInjectionSec(), recorder.lastUserStartMillis()));
+        }
         Files.deleteIfExists(gatlingDir.resolve(GatlingProcess.STOP_FILE));
         GatlingReportFolder.flatten(gatlingDir);
         RunJsonFile.write(runDir, RunRecord.ended(started, System.currentTimeMillis(), ending.outcome(),

@@ -128,6 +128,39 @@ final class StopEvaluator {
      * @param incompleteTailBytes  bytes of a record cut off at the end of simulation.log
      * @param saturationReason     why the injector could not deliver its plan, or null
      */
+    /** Slack for the last user's start before the plan's injection end: even arrivals leave well under a second. */
+    static final int EARLY_END_SLACK_SEC = 5;
+
+    /**
+     * Why Gatling stopped injecting before the plan's end, or null when it did not: a Gatling that ends
+     * early by itself (nobody asked it to stop) did not deliver its plan, whatever else went right.
+     *
+     * @param injectionStartMillis Gatling's start (the plan's clock), from simulation.log
+     * @param lastInjectionSec     seconds into the plan at which the last injecting step ends
+     * @param lastUserStartMillis  when the last user started, {@link Long#MIN_VALUE} when none did
+     */
+    static String earlyEnd(long injectionStartMillis, int lastInjectionSec, long lastUserStartMillis) {
+        if (lastInjectionSec <= EARLY_END_SLACK_SEC) {
+            return null;
+        }
+        long planEndMillis = injectionStartMillis + lastInjectionSec * 1000L;
+        if (lastUserStartMillis != Long.MIN_VALUE && lastUserStartMillis >= planEndMillis - EARLY_END_SLACK_SEC * 1000L) {
+            return null;
+        }
+        long lastSec = lastUserStartMillis == Long.MIN_VALUE ? 0 : (lastUserStartMillis - injectionStartMillis) / 1000;
+        return "Gatling stopped injecting users " + lastSec + " s into a plan that injects for " + lastInjectionSec
+                + " s, without being asked to stop: the run did not deliver its plan (see gatling/console.log)";
+    }
+
+    /** The ending, unless Gatling ended early by itself: then the run is {@code injector-saturated}, with why. */
+    Ending unlessEndedEarly(Ending ending, String earlyEndReason) {
+        if (ending.outcome() != RunOutcome.COMPLETED || stop != null || earlyEndReason == null) {
+            return ending;
+        }
+        return new Ending(RunOutcome.INJECTOR_SATURATED, ending.reason() == null ? earlyEndReason
+                : earlyEndReason + "; " + ending.reason());
+    }
+
     Ending finish(boolean gatlingStarted, int gatlingExitCode, Path gatlingConsole, long incompleteTailBytes,
             String saturationReason) {
         RunOutcome outcome = stop == null ? RunOutcome.COMPLETED : stop.outcome();

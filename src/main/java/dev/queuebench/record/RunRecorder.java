@@ -46,6 +46,7 @@ public final class RunRecorder implements SimulationLogListener, AutoCloseable {
     private final TreeMap<Long, Long> usersStartedPerSec = new TreeMap<>();
     private long maxEndMillis = Long.MIN_VALUE;
     private long usersStarted;
+    private long lastUserStartMillis = Long.MIN_VALUE;
     private boolean headerWritten;
     private boolean closed;
 
@@ -73,6 +74,7 @@ public final class RunRecorder implements SimulationLogListener, AutoCloseable {
     public void onUser(boolean start, long timestampMillis) {
         if (start) {
             usersStarted++;
+            lastUserStartMillis = Math.max(lastUserStartMillis, timestampMillis);
             usersStartedPerSec.merge(Math.floorDiv(timestampMillis, 1000), 1L, Long::sum);
         }
     }
@@ -100,6 +102,11 @@ public final class RunRecorder implements SimulationLogListener, AutoCloseable {
 
     public long usersStarted() {
         return usersStarted;
+    }
+
+    /** When the last user started (epoch ms), or {@link Long#MIN_VALUE} before the first. */
+    public long lastUserStartMillis() {
+        return lastUserStartMillis;
     }
 
     /** Writes every second still open and closes the files. Safe to call twice. */

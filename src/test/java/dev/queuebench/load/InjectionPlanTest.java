@@ -46,6 +46,7 @@ class InjectionPlanTest {
                 plan.gatlingInjection());
         assertEquals(25, plan.candidatesPerSec(0), 1e-9);
         assertEquals(0, plan.candidatesPerSec(75), 1e-9);
+        assertEquals(60, plan.lastInjectionSec(), "the quiet polling phase injects nobody");
     }
 
     @Test

@@ -26,6 +26,35 @@ class StopEvaluatorTest {
     }
 
     @Test
+    void aGatlingThatStopsInjectingEarlyByItselfIsNeverCompleted() {
+        // Seen 2026-12-02: saturated at ~14k requests/s on 2 cores, Gatling ended 93 s into a 140 s plan.
+        String early = StopEvaluator.earlyEnd(1_000_000, 120, 1_000_000 + 87_400);
+
+        assertEquals("Gatling stopped injecting users 87 s into a plan that injects for 120 s, without being asked to "
+                + "stop: the run did not deliver its plan (see gatling/console.log)", early);
+        assertEquals(new StopEvaluator.Ending(RunOutcome.INJECTOR_SATURATED, early),
+                stops.unlessEndedEarly(stops.finish(true, 0, Path.of("console.log"), 0, null), early));
+    }
+
+    @Test
+    void aLastUserWithinTheSlackOfThePlansEndIsOnTime() {
+        assertNull(StopEvaluator.earlyEnd(1_000_000, 120, 1_000_000 + 119_600));
+        assertNull(StopEvaluator.earlyEnd(1_000_000, 120, 1_000_000 + 115_000));
+        assertEquals("Gatling stopped injecting users 0 s into a plan that injects for 120 s, without being asked to "
+                + "stop: the run did not deliver its plan (see gatling/console.log)",
+                StopEvaluator.earlyEnd(1_000_000, 120, Long.MIN_VALUE));
+    }
+
+    @Test
+    void aRunTheHarnessStoppedKeepsItsOwnOutcome() {
+        stops.abort("interrupted by SIGINT (Ctrl-C)");
+        stops.onPoll();
+        StopEvaluator.Ending aborted = stops.finish(true, 130, Path.of("console.log"), 0, null);
+
+        assertEquals(aborted, stops.unlessEndedEarly(aborted, StopEvaluator.earlyEnd(1_000_000, 120, 1_030_000)));
+    }
+
+    @Test
     void anAbortStopsAtTheNextPollWithItsReasonAndWinsOverLaterConditions() {
         stops.abort("interrupted by SIGINT (Ctrl-C)");
 

@@ -1,5 +1,6 @@
 package dev.queuebench.simulations;
 
+import dev.queuebench.profile.ClientBehaviour;
 import dev.queuebench.profile.JourneyShape;
 import dev.queuebench.profile.RateRamp;
 import dev.queuebench.profile.SimulationProperty;
@@ -34,6 +35,15 @@ import java.util.List;
  *   <li>{@code qb.userPrefix}: makes user ids unique across runs, default the start time</li>
  *   <li>{@code qb.poissonArrivals}: random gaps between arrivals, as real users arrive (default true);
  *       false spaces them evenly</li>
+ *   <li>{@code qb.journeysFile}: where to record what every user saw (the run's {@code journeys.bin.gz});
+ *       unset, nothing is recorded</li>
+ *   <li>{@code qb.heartbeatTtlSec}: the gateway's heartbeat TTL, written into the journey log for the
+ *       audit, default 300</li>
+ *   <li>{@code qb.injectorIndex}: this injector's index in a multi-injector run, default 0</li>
+ *   <li>{@code qb.doubleEnterFraction}: users whose first enter is a double click (two enters at
+ *       once), default 0.02</li>
+ *   <li>{@code qb.whenLost}: what a user whose token is refused does, {@code stop} (default) or
+ *       {@code rejoin}</li>
  *   <li>{@code qb.stopFile}: a file whose creation stops the simulation early with its log complete
  *       ({@link StopRequest}); unset, nothing watches</li>
  * </ul>
@@ -59,6 +69,18 @@ public final class JourneyConfig {
 
     public static final boolean POISSON_ARRIVALS =
             Boolean.parseBoolean(System.getProperty(SimulationProperty.POISSON_ARRIVALS, "true"));
+
+    public static final int HEARTBEAT_TTL_SEC = Integer.getInteger(SimulationProperty.HEARTBEAT_TTL_SEC, 300);
+    public static final int INJECTOR_INDEX = Integer.getInteger(SimulationProperty.INJECTOR_INDEX, 0);
+    public static final double DOUBLE_ENTER_FRACTION =
+            Double.parseDouble(System.getProperty(SimulationProperty.DOUBLE_ENTER_FRACTION, "0.02"));
+    public static final ClientBehaviour.WhenLost WHEN_LOST =
+            ClientBehaviour.WhenLost.parse(System.getProperty(SimulationProperty.WHEN_LOST, "stop"));
+
+    /** Reads every answer; records them when {@code qb.journeysFile} is set. */
+    public static final JourneyRecorder RECORDER = JourneyRecorder.open(System.getProperty(SimulationProperty.JOURNEYS_FILE),
+            HEARTBEAT_TTL_SEC, INJECTOR_INDEX, USER_PREFIX);
+    static final TwinEnter TWIN_ENTER = new TwinEnter(BASE_URL, REQUEST_TIMEOUT, RECORDER);
 
     /** Decides which injected users start a journey, or null when every one does. */
     public static final ArrivalControl ARRIVAL_CONTROL = arrivalControl(System.getProperty(SimulationProperty.REQUEST_RATE));

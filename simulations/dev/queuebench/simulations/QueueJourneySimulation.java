@@ -49,6 +49,7 @@ public class QueueJourneySimulation extends Simulation {
 
     @Override
     public void after() {
+        JourneyConfig.RECORDER.close();
         ArrivalControl control = JourneyConfig.ARRIVAL_CONTROL;
         if (control != null) {
             System.out.printf(java.util.Locale.ROOT, "queuebench arrival control: %d journeys started, %d candidates "

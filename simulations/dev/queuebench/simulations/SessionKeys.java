@@ -12,6 +12,16 @@ final class SessionKeys {
     static final String LEAVES = "leaves";
     static final String JOURNEY = "startsJourney";
     static final String JOIN_NANOS = "joinNanos";
+    static final String USER_NUMBER = "userNumber";
+    static final String EVENT_INDEX = "eventIndex";
+    static final String ABANDONS = "abandons";
+    static final String DOUBLE_ENTER = "doubleEnter";
+    static final String CLICKED_TWICE = "clickedTwice";
+    static final String LOST = "lost";
+    static final String REJOIN = "rejoin";
+    static final String SEND_MS = "sendMs";
+    static final String HTTP_STATUS = "httpStatus";
+    static final String BODY = "body";
 
     private SessionKeys() {
     }

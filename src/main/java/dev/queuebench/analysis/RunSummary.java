@@ -16,12 +16,14 @@ import java.util.Map;
  * @param costs            per resource: engine CPU, command CPU, commands, network bytes
  * @param serverLevels     levels of server metrics the capacity plan projects from
  * @param serverInfo       {@code server-info.json} as written by the sampler, or an empty object
+ * @param integrity        the queue-integrity audit of the journeys, or null when none were recorded
  */
 public record RunSummary(RunInfo info, double injectionStartSec, List<StepSummary> steps,
         Map<String, RequestStats> measured, double intendedRequests, double achievedRequests, Timeline timeline,
         List<MetricCorrelation> drivers, String driverSentence, Knee knee, List<RequestCost> costs,
         List<CommandCost> commands, MemoryPerUser memory, Summary.ServerLevels serverLevels, List<AlarmPeriod> alarms,
-        List<AlarmsJson.NotEvaluated> alarmsNotEvaluated, JsonNode serverInfo, List<Summary.Warning> warnings) {
+        List<AlarmsJson.NotEvaluated> alarmsNotEvaluated, JsonNode serverInfo, List<Summary.Warning> warnings,
+        Summary.Integrity integrity) {
 
     public double deliveredPct() {
         return intendedRequests > 0 ? 100 * achievedRequests / intendedRequests : Double.NaN;

@@ -84,6 +84,7 @@ final class RunWarnings {
         if (cloudwatch != null) {
             warnings.add(warning(WarningCode.CLOUDWATCH_OUTSIDE_RUN, cloudwatch));
         }
+        integrity(summary.integrity(), warnings);
         List<CsvFile.Result> reads = new ArrayList<>(server.reads());
         reads.add(0, data.requests().read());
         for (CsvFile.Result read : reads) {
@@ -94,6 +95,38 @@ final class RunWarnings {
             }
         }
         return warnings;
+    }
+
+    private static void integrity(Summary.Integrity audit, List<Summary.Warning> warnings) {
+        if (audit == null) {
+            return;
+        }
+        if (audit.lostUsers() > 0) {
+            Summary.LossSecond worst = audit.lostBySecond().stream()
+                    .max(java.util.Comparator.comparingLong(Summary.LossSecond::users)).orElse(null);
+            warnings.add(warning(WarningCode.USERS_LOST, String.format(Locale.ROOT, "%,d waiting users lost their place: "
+                    + "the gateway refused their tokens within %d s (the heartbeat TTL) of their last poll%s. A "
+                    + "failover that drops writes, evicted queue state or a restart without persistence does this.",
+                    audit.lostUsers(), audit.heartbeatTtlSec(), worst == null ? "" : String.format(Locale.ROOT,
+                            "; most (%,d) at epoch second %d", worst.users(), worst.epochSec()))));
+        }
+        if (audit.doubleAdmissions() > 0) {
+            warnings.add(warning(WarningCode.DOUBLE_ADMISSIONS, String.format(Locale.ROOT, "%,d double admissions: %,d "
+                    + "users granted entry more than once and %,d reservation tokens given to more than one user "
+                    + "(%,d double clicks were sent); enter must claim the token atomically.",
+                    audit.doubleAdmissions(), audit.usersGrantedTwice(), audit.reservationTokensShared(),
+                    audit.doubleClicks())));
+        }
+        if (audit.orderViolations() > 0) {
+            warnings.add(warning(WarningCode.ORDER_VIOLATIONS, String.format(Locale.ROOT, "%,d of %,d admissions (%.1f%%) "
+                    + "went to users the gateway's own rules did not allow in yet (beyond the first 100, or before "
+                    + "the minimum wait of their position), ahead of earlier joiners still waiting.",
+                    audit.orderViolations(), audit.admissions(), audit.orderViolationsPct())));
+        }
+        if (audit.journeysCutShort()) {
+            warnings.add(warning(WarningCode.FILE_CUT_SHORT, "journeys.bin.gz ends mid-write (the run was killed); the "
+                    + String.format(Locale.ROOT, "%,d", audit.journeys()) + " journeys recorded before it were audited."));
+        }
     }
 
     private static Summary.Warning warning(WarningCode code, String message) {

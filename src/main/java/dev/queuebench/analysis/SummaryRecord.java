@@ -40,7 +40,7 @@ public final class SummaryRecord {
         return new Summary(SummaryFile.SCHEMA_VERSION, run, load, requests(summary.measured()), steps,
                 knee(summary.knee()), new Summary.LatencyDrivers(summary.driverSentence(), ranked),
                 new Summary.ServerCost(costs, commands), memory, summary.serverLevels(), alarms,
-                summary.alarmsNotEvaluated(), summary.serverInfo(), summary.warnings());
+                summary.alarmsNotEvaluated(), summary.serverInfo(), summary.warnings(), summary.integrity());
     }
 
     private static Map<String, Summary.RequestStats> requests(Map<String, RequestStats> requests) {

@@ -9,6 +9,7 @@ import dev.queuebench.load.RunSettings;
 import dev.queuebench.load.RunTarget;
 import dev.queuebench.metrics.watch.ServerMetricsBesideRun;
 import dev.queuebench.metrics.sampler.SamplerSettings;
+import dev.queuebench.profile.ClientBehaviour;
 import dev.queuebench.profile.JourneyShape;
 import dev.queuebench.profile.LoadProfile;
 import dev.queuebench.profile.ProfileCatalog;
@@ -56,6 +57,48 @@ final class RunCommand implements Callable<Integer> {
             description = "TEST-ONLY: add a KEYS over the event's user streams (O(N)) to every status request of the "
                     + "embedded gateway (to measure the regression gate).")
     boolean injectStatusKeysScan;
+
+    @Option(names = "--inject-drop-position-writes-pct", defaultValue = "0", paramLabel = "PCT",
+            description = "TEST-ONLY: leave out the position_index write of this percentage of joins in the embedded "
+                    + "gateway (to measure the integrity audit). Default: ${DEFAULT-VALUE}.")
+    double injectDropPositionWritesPct;
+
+    @Option(names = "--inject-racy-enter",
+            description = "TEST-ONLY: the embedded gateway's enter without its claim, so a double click can be "
+                    + "granted twice (to measure the integrity audit).")
+    boolean injectRacyEnter;
+
+    @Option(names = "--inject-random-order",
+            description = "TEST-ONLY: the embedded gateway admits whoever asks first, ignoring rank and minimum wait "
+                    + "(to measure the integrity audit).")
+    boolean injectRandomOrder;
+
+    @Option(names = "--inject-eta-factor", defaultValue = "1", paramLabel = "FACTOR",
+            description = "TEST-ONLY: multiply every eta_sec of the embedded gateway by this (to measure the "
+                    + "integrity audit). Default: ${DEFAULT-VALUE}.")
+    double injectEtaFactor;
+
+    @Option(names = "--inject-stale-positions",
+            description = "TEST-ONLY: the embedded gateway's status answers the position stored at join instead of "
+                    + "the live rank (to measure the integrity audit).")
+    boolean injectStalePositions;
+
+    @Option(names = "--heartbeat-ttl-sec", defaultValue = "300",
+            description = "The target's heartbeat TTL: the embedded gateway runs with it, and the integrity audit "
+                    + "counts a user refused within it of their last poll as lost. Default: ${DEFAULT-VALUE}.")
+    int heartbeatTtlSec;
+
+    @Option(names = "--double-enter-pct", paramLabel = "PCT",
+            description = "Percentage of users whose first enter is a double click (two at once). Default: 2.")
+    Double doubleEnterPct;
+
+    @Option(names = "--when-lost", paramLabel = "stop|rejoin",
+            description = "What a user whose waiting token is refused does: stop (default) or rejoin.")
+    String whenLost;
+
+    @Option(names = "--no-journeys",
+            description = "Do not record journeys.bin.gz (no integrity audit for this run).")
+    boolean noJourneys;
 
     @Option(names = "--label", description = "Run id suffix. Default: the profile name.")
     String label;
@@ -159,9 +202,12 @@ final class RunCommand implements Callable<Integer> {
                     .injectorHeapMb(injectorHeapMb)
                     .injector(injectorIndex, injectorCount)
                     .gatlingReport(!noGatlingReport)
+                    .heartbeatTtlSec(heartbeatTtlSec)
+                    .recordJourneys(!noJourneys)
                     .shortestJourneyRequests(shortestJourneyRequests == null
                             ? RunSettings.DEFAULT_SHORTEST_JOURNEY_REQUESTS : shortestJourneyRequests)
                     .build();
+            injected(); // validates the TEST-ONLY options
             if (!embedded && !target.matches("https?://[^\\s]+")) {
                 throw new IllegalArgumentException("--target must be an http(s):// URL or 'embedded', was '" + target + "'");
             }
@@ -170,7 +216,7 @@ final class RunCommand implements Callable<Integer> {
         }
         if (injected().any() && !"embedded".equals(target)) {
             throw new CommandLine.ParameterException(spec.commandLine(),
-                    "--inject-status-* change the embedded reference gateway only; drop them or use --target embedded");
+                    "--inject-* change the embedded reference gateway only; drop them or use --target embedded");
         }
         if ("embedded".equals(target)) {
             if (injected().any()) {
@@ -179,7 +225,8 @@ final class RunCommand implements Callable<Integer> {
             try (RedisSetup setup = interruption.stopsAfterWaiting(
                         RedisSetup.open(redis, false, redis.pool(), redis.tls(), false));
                     GatewayServer gateway = GatewayServer.start(GatewayServer.Options.loopback(0), setup.primary(),
-                            setup.reader(), GatewaySettings.defaults(), injected())) {
+                            setup.reader(), GatewaySettings.defaults().withHeartbeatTtlSec(settings.heartbeatTtlSec()),
+                            injected())) {
                 RunTarget runTarget = new RunTarget(gateway.baseUrl(), true, setup.primaryEndpoint().redacted(),
                         setup.reader() == null ? null : setup.describeReader(), setup.describePrimary());
                 return execute(settings, runTarget, sampler(setup.primaryEndpoint(), setup.readerEndpoint()),
@@ -229,7 +276,8 @@ final class RunCommand implements Callable<Integer> {
     }
 
     private InjectedRegressions injected() {
-        return new InjectedRegressions(injectStatusDelayMillis, injectStatusKeysScan);
+        return new InjectedRegressions(injectStatusDelayMillis, injectStatusKeysScan, injectDropPositionWritesPct / 100,
+                injectRacyEnter, injectRandomOrder, injectEtaFactor, injectStalePositions);
     }
 
     private static void printSummary(LoadRun.Result result) {
@@ -268,6 +316,12 @@ final class RunCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("--arrivals must be poisson or even, was '" + arrivals + "'");
             }
             changed = changed.withPoissonArrivals(arrivals.equals("poisson"));
+        }
+        if (doubleEnterPct != null || whenLost != null) {
+            ClientBehaviour clients = changed.clients();
+            changed = changed.withClients(new ClientBehaviour(
+                    doubleEnterPct != null ? doubleEnterPct / 100 : clients.doubleEnterFraction(),
+                    whenLost != null ? ClientBehaviour.WhenLost.parse(whenLost) : clients.whenLost()));
         }
         if (stopP99Millis != null || stopErrorPercent != null) {
             StopRule rule = changed.stopRule() != null ? changed.stopRule() : new StopRule(500, 1);

@@ -28,7 +28,8 @@ public final class GateRules {
     public static final String DEFAULT_RESOURCE = "gate/default-rules.json";
     static final Set<String> METRICS = Set.of("p50_ms", "p99_ms", "p999_ms", "throughput_rps", "error_rate_pct",
             "engine_cpu_micros_per_request", "delivered_requests_pct", "commands_per_request",
-            "network_bytes_per_request", "memory_bytes_per_user", "data_walking_commands", "jmh");
+            "network_bytes_per_request", "memory_bytes_per_user", "data_walking_commands", "lost_users",
+            "double_admissions", "order_violations_pct", "position_error_p99", "eta_error_median_pct", "jmh");
     private static final String[] LIMITS = {"max", "min", "max_increase_pct", "max_decrease_pct"};
 
     private GateRules() {

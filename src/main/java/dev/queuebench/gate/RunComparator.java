@@ -69,7 +69,31 @@ public final class RunComparator {
                 candSummary.memory() == null ? Double.NaN : candSummary.memory().bytesPerUser(), false));
         differences.add(pointOnly("measured", "run", "data_walking_commands", "commands",
                 dataWalking(baseSummary), dataWalking(candSummary), false));
+        differences.addAll(integrity(baseSummary.integrity(), candSummary.integrity()));
         return new Comparison(baseSummary, candSummary, List.copyOf(differences));
+    }
+
+    /** The integrity audit's figures (NaN, so SKIPPED, for a run that recorded no journeys). */
+    private static List<Difference> integrity(Summary.Integrity base, Summary.Integrity cand) {
+        return List.of(
+                pointOnly("measured", "run", "lost_users", "users", integrity(base, Summary.Integrity::lostUsers),
+                        integrity(cand, Summary.Integrity::lostUsers), false),
+                pointOnly("measured", "run", "double_admissions", "admissions",
+                        integrity(base, Summary.Integrity::doubleAdmissions),
+                        integrity(cand, Summary.Integrity::doubleAdmissions), false),
+                pointOnly("measured", "run", "order_violations_pct", "%",
+                        integrity(base, Summary.Integrity::orderViolationsPct),
+                        integrity(cand, Summary.Integrity::orderViolationsPct), false),
+                pointOnly("measured", "run", "position_error_p99", "positions",
+                        integrity(base, Summary.Integrity::positionErrorP99),
+                        integrity(cand, Summary.Integrity::positionErrorP99), false),
+                pointOnly("measured", "run", "eta_error_median_pct", "%",
+                        integrity(base, Summary.Integrity::etaErrorMedianPct),
+                        integrity(cand, Summary.Integrity::etaErrorMedianPct), false));
+    }
+
+    private static double integrity(Summary.Integrity audit, java.util.function.ToDoubleFunction<Summary.Integrity> figure) {
+        return audit == null ? Double.NaN : figure.applyAsDouble(audit);
     }
 
     /** Commands that walk the keyspace or a whole structure and took at least 1% of the command CPU. */

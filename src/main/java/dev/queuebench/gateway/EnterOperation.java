@@ -17,6 +17,8 @@ import redis.clients.jedis.params.SetParams;
  *   <li>Positions above 10 only: EVALSHA admission_bucket.lua on {@code admission:bucket:<evt>}
  *       (capacity 500, refill 50/s, the gateway's clock in seconds); no token is 403
  *       {@code NOT_READY}.</li>
+ *   <li>The claim: ZREM from {@code queue:event:{evt}}; only the request that removes the token goes
+ *       on (a double click's second enter is 403 {@code NOT_READY}), so no token is granted twice.</li>
  *   <li>One pipeline: SET {@code queue:reservation:<uuid>} (30 s), SET the queue data as admitted,
  *       DEL the heartbeat, ZREM from both indexes, ZADD {@code metrics:admission:<evt>} (score = now in
  *       ms) and trim it to the 15-minute ETA window.</li>
@@ -29,10 +31,16 @@ public final class EnterOperation {
 
     private final QueueStore store;
     private final Eligibility eligibility;
+    private final InjectedRegressions injected;
 
     public EnterOperation(QueueStore store) {
+        this(store, InjectedRegressions.none());
+    }
+
+    public EnterOperation(QueueStore store, InjectedRegressions injected) {
         this.store = store;
         this.eligibility = new Eligibility(store.settings().eligibleMaxPosition());
+        this.injected = injected;
     }
 
     public Granted enter(String token) {
@@ -51,11 +59,18 @@ public final class EnterOperation {
         }
         long position = rank + 1;
         long nowMillis = store.nowMillis();
-        if (!eligibility.isReady(position, nowMillis - entry.joinedAtMillis())) {
+        boolean anyOrder = injected.randomOrder(); // TEST-ONLY (InjectedRegressions)
+        if (!anyOrder && !eligibility.isReady(position, nowMillis - entry.joinedAtMillis())) {
             throw new QueueException(QueueError.NOT_READY, "position " + position + " is not ready for entry yet");
         }
-        if (position > settings.bucketBypassMaxPosition() && !takeAdmissionToken(entry.eventId(), nowMillis)) {
+        if ((anyOrder || position > settings.bucketBypassMaxPosition())
+                && !takeAdmissionToken(entry.eventId(), nowMillis)) {
             throw new QueueException(QueueError.NOT_READY, "admission rate limit reached; poll status and retry");
+        }
+        // The claim: of two enters of one token at the same moment (a double click), only the one whose
+        // ZREM removes it from the queue goes on, so a token is never granted twice.
+        if (!injected.racyEnter() && store.primary().zrem(eventQueue, token) == 0) {
+            throw new QueueException(QueueError.NOT_READY, "this waiting token was already admitted");
         }
 
         String reservationToken = UUID.randomUUID().toString();

@@ -89,7 +89,7 @@ public final class GatewayServer implements AutoCloseable {
                     return thread;
                 });
         AbandonedUserSweeper sweeper = new AbandonedUserSweeper(store);
-        QueueApiHandler handler = new QueueApiHandler(store, new JoinOperation(store, followUpExecutor), sweeper,
+        QueueApiHandler handler = new QueueApiHandler(store, new JoinOperation(store, followUpExecutor, injected), sweeper,
                 new BodyReceiver(settings.maxBodyBytes(), options.requestTimeoutMillis()), injected);
         Undertow undertow = Undertow.builder()
                 .addHttpListener(options.port(), options.host())

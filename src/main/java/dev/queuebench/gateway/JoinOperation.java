@@ -3,6 +3,7 @@ package dev.queuebench.gateway;
 import dev.queuebench.redis.QueueScript;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.Executor;
 import redis.clients.jedis.AbstractPipeline;
 import redis.clients.jedis.Response;
@@ -32,10 +33,16 @@ public final class JoinOperation {
 
     private final QueueStore store;
     private final JoinFollowUp followUp;
+    private final double dropPositionWritesFraction;
 
     public JoinOperation(QueueStore store, Executor followUpExecutor) {
+        this(store, followUpExecutor, InjectedRegressions.none());
+    }
+
+    public JoinOperation(QueueStore store, Executor followUpExecutor, InjectedRegressions injected) {
         this.store = store;
         this.followUp = new JoinFollowUp(store, followUpExecutor);
+        this.dropPositionWritesFraction = injected.dropPositionWritesFraction();
     }
 
     public Joined join(String eventId, String userId, String idempotencyKey) {
@@ -64,7 +71,10 @@ public final class JoinOperation {
                     SetParams.setParams().ex(settings.queueDataTtlSec()));
             pipeline.zadd(eventQueue, nowMillis, token);
             pipeline.expire(eventQueue, settings.eventIndexTtlSec());
-            pipeline.zadd(positionIndex, nowMillis, token);
+            if (dropPositionWritesFraction == 0
+                    || ThreadLocalRandom.current().nextDouble() >= dropPositionWritesFraction) {
+                pipeline.zadd(positionIndex, nowMillis, token);
+            } // else TEST-ONLY: a lost write (InjectedRegressions)
             pipeline.expire(positionIndex, settings.eventIndexTtlSec());
             pipeline.set(QueueKeys.heartbeat(token), "1", SetParams.setParams().ex(settings.heartbeatTtlSec()));
             queueLength = pipeline.zcard(positionIndex);

@@ -45,7 +45,7 @@ final class QueueApiHandler implements HttpHandler {
         this.store = store;
         this.join = join;
         this.status = new StatusOperation(store, injected);
-        this.enter = new EnterOperation(store);
+        this.enter = new EnterOperation(store, injected);
         this.leave = new LeaveOperation(store);
         this.rateLimiter = store.settings().rateLimitEnabled() ? new RateLimiter(store) : null;
         this.sweeper = sweeper;

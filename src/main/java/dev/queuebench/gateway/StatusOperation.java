@@ -75,11 +75,17 @@ public final class StatusOperation {
         if (positionRank == null) {
             throw new QueueException(QueueError.TOKEN_NOT_FOUND, "the waiting token is no longer in the queue");
         }
-        long position = positionRank + 1;
+        long position = injected.stalePositions() && entry.position() > 0
+                ? entry.position() // TEST-ONLY (InjectedRegressions): the position stored at join
+                : positionRank + 1;
         long etaSec = etaEstimator.etaSec(position, admissionCounts(reader, entry.eventId(), nowMillis));
+        if (injected.etaFactor() != 1) {
+            etaSec = Math.round(etaSec * injected.etaFactor()); // TEST-ONLY (InjectedRegressions)
+        }
 
         Long eventRank = rank(QueueKeys.eventQueue(entry.eventId()), token);
-        boolean ready = eventRank != null && eligibility.isReady(eventRank + 1, waitedMillis);
+        boolean ready = eventRank != null
+                && (injected.randomOrder() || eligibility.isReady(eventRank + 1, waitedMillis));
         return new Status(QueueEntry.WAITING, position, etaSec, waitedMillis / 1000, ready);
     }
 

@@ -2,6 +2,7 @@ package dev.queuebench.load;
 
 import dev.queuebench.profile.JourneyShape;
 import dev.queuebench.profile.SimulationProperty;
+import dev.queuebench.rundir.RunFiles;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -41,6 +42,15 @@ final class GatlingSimulation {
         properties.put(SimulationProperty.TRACE_ARRIVALS,
                 System.getProperty(SimulationProperty.TRACE_ARRIVALS, "false"));
         properties.put(SimulationProperty.POISSON_ARRIVALS, Boolean.toString(plan.profile().poissonArrivals()));
+        properties.put(SimulationProperty.HEARTBEAT_TTL_SEC, Integer.toString(settings.heartbeatTtlSec()));
+        properties.put(SimulationProperty.INJECTOR_INDEX, Integer.toString(settings.injectorIndex()));
+        properties.put(SimulationProperty.DOUBLE_ENTER_FRACTION,
+                Double.toString(plan.profile().clients().doubleEnterFraction()));
+        properties.put(SimulationProperty.WHEN_LOST, plan.profile().clients().whenLost().text());
+        if (settings.recordJourneys()) {
+            properties.put(SimulationProperty.JOURNEYS_FILE,
+                    gatlingDir.toAbsolutePath().getParent().resolve(RunFiles.JOURNEYS).toString());
+        }
         properties.put(SimulationProperty.STOP_FILE, gatlingDir.resolve(GatlingProcess.STOP_FILE).toAbsolutePath()
                 .toString());
         return properties;

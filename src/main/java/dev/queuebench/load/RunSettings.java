@@ -25,6 +25,10 @@ public final class RunSettings {
     public static final boolean DEFAULT_GATLING_REPORT = true;
     /** Default {@code 0}: the journey's own fewest requests ({@link JourneyShape#fewestRequestsPerUser()}). */
     public static final double DEFAULT_SHORTEST_JOURNEY_REQUESTS = 0;
+    /** Default {@code 300} s: the real gateway's heartbeat TTL, which the integrity audit judges lost users by. */
+    public static final int DEFAULT_HEARTBEAT_TTL_SEC = 300;
+    /** Default {@code true}: every journey goes to {@code journeys.bin.gz} for the integrity audit. */
+    public static final boolean DEFAULT_RECORD_JOURNEYS = true;
 
     private final LoadProfile profile;
     private final double scale;
@@ -38,6 +42,8 @@ public final class RunSettings {
     private final int injectorCount;
     private final boolean gatlingReport;
     private final double shortestJourneyRequests;
+    private final int heartbeatTtlSec;
+    private final boolean recordJourneys;
 
     private RunSettings(Builder builder) {
         profile = builder.profile;
@@ -52,6 +58,17 @@ public final class RunSettings {
         injectorCount = builder.injectorCount;
         gatlingReport = builder.gatlingReport;
         shortestJourneyRequests = builder.shortestJourneyRequests;
+        heartbeatTtlSec = builder.heartbeatTtlSec;
+        recordJourneys = builder.recordJourneys;
+    }
+
+    /** The target's heartbeat TTL: the embedded gateway runs with it; the audit judges lost users by it. */
+    public int heartbeatTtlSec() {
+        return heartbeatTtlSec;
+    }
+
+    public boolean recordJourneys() {
+        return recordJourneys;
     }
 
     /** @param profile the profile with the command line's overrides (and {@code --scale}) applied */
@@ -128,6 +145,8 @@ public final class RunSettings {
         private int injectorCount = 1;
         private boolean gatlingReport = DEFAULT_GATLING_REPORT;
         private double shortestJourneyRequests = DEFAULT_SHORTEST_JOURNEY_REQUESTS;
+        private int heartbeatTtlSec = DEFAULT_HEARTBEAT_TTL_SEC;
+        private boolean recordJourneys = DEFAULT_RECORD_JOURNEYS;
 
         private Builder(LoadProfile profile) {
             if (profile == null) {
@@ -187,6 +206,16 @@ public final class RunSettings {
             return this;
         }
 
+        public Builder heartbeatTtlSec(int value) {
+            heartbeatTtlSec = value;
+            return this;
+        }
+
+        public Builder recordJourneys(boolean value) {
+            recordJourneys = value;
+            return this;
+        }
+
         /** @throws IllegalArgumentException naming the command-line option and its range */
         public RunSettings build() {
             if (shortestJourneyRequests != 0 && shortestJourneyRequests < 1) {
@@ -195,6 +224,9 @@ public final class RunSettings {
             }
             if (requestTimeoutMillis < 1) {
                 throw new IllegalArgumentException("--request-timeout-ms must be >= 1, was " + requestTimeoutMillis);
+            }
+            if (heartbeatTtlSec < 1) {
+                throw new IllegalArgumentException("--heartbeat-ttl-sec must be >= 1, was " + heartbeatTtlSec);
             }
             if (injectorHeapMb < 64) {
                 throw new IllegalArgumentException("--injector-heap-mb must be >= 64, was " + injectorHeapMb);

@@ -11,12 +11,19 @@ import java.util.List;
  * apply the command line's overrides.
  */
 public record LoadProfile(String name, String description, List<Phase> phases, JourneyShape journey,
-        StopRule stopRule, boolean poissonArrivals) {
+        StopRule stopRule, boolean poissonArrivals, ClientBehaviour clients) {
     public LoadProfile {
         phases = List.copyOf(phases);
+        clients = clients == null ? ClientBehaviour.defaults() : clients;
         if (phases.isEmpty()) {
             throw new IllegalArgumentException("profile '" + name + "' has no phases");
         }
+    }
+
+    /** A profile whose clients behave as {@link ClientBehaviour#defaults()}. */
+    public LoadProfile(String name, String description, List<Phase> phases, JourneyShape journey, StopRule stopRule,
+            boolean poissonArrivals) {
+        this(name, description, phases, journey, stopRule, poissonArrivals, null);
     }
 
     public int durationSec() {
@@ -36,7 +43,7 @@ public record LoadProfile(String name, String description, List<Phase> phases, J
         for (Phase phase : phases) {
             scaled.add(phase.scaled(factor));
         }
-        return new LoadProfile(name, description, scaled, journey, stopRule, poissonArrivals);
+        return new LoadProfile(name, description, scaled, journey, stopRule, poissonArrivals, clients);
     }
 
     /** Sets the duration of every hold phase. */
@@ -54,19 +61,23 @@ public record LoadProfile(String name, String description, List<Phase> phases, J
         for (Phase phase : phases) {
             changed.add(phase.warmup() ? phase.withDurationSec(seconds) : phase);
         }
-        return new LoadProfile(name, description, changed, journey, stopRule, poissonArrivals);
+        return new LoadProfile(name, description, changed, journey, stopRule, poissonArrivals, clients);
     }
 
     public LoadProfile withJourney(JourneyShape newJourney) {
-        return new LoadProfile(name, description, phases, newJourney, stopRule, poissonArrivals);
+        return new LoadProfile(name, description, phases, newJourney, stopRule, poissonArrivals, clients);
+    }
+
+    public LoadProfile withClients(ClientBehaviour newClients) {
+        return new LoadProfile(name, description, phases, journey, stopRule, poissonArrivals, newClients);
     }
 
     public LoadProfile withStopRule(StopRule newRule) {
-        return new LoadProfile(name, description, phases, journey, newRule, poissonArrivals);
+        return new LoadProfile(name, description, phases, journey, newRule, poissonArrivals, clients);
     }
 
     public LoadProfile withPoissonArrivals(boolean poisson) {
-        return new LoadProfile(name, description, phases, journey, stopRule, poisson);
+        return new LoadProfile(name, description, phases, journey, stopRule, poisson, clients);
     }
 
     private LoadProfile withDurations(int seconds, boolean holds) {
@@ -75,6 +86,6 @@ public record LoadProfile(String name, String description, List<Phase> phases, J
             boolean matches = !phase.warmup() && phase.isHold() == holds;
             changed.add(matches ? phase.withDurationSec(seconds) : phase);
         }
-        return new LoadProfile(name, description, changed, journey, stopRule, poissonArrivals);
+        return new LoadProfile(name, description, changed, journey, stopRule, poissonArrivals, clients);
     }
 }

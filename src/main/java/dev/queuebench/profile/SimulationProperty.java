@@ -24,6 +24,16 @@ public final class SimulationProperty {
     public static final String USER_PREFIX = "qb.userPrefix";
     public static final String TRACE_ARRIVALS = "qb.traceArrivals";
     public static final String POISSON_ARRIVALS = "qb.poissonArrivals";
+    /** Where the journeys are recorded ({@code journeys.bin.gz}); unset, nothing is recorded. */
+    public static final String JOURNEYS_FILE = "qb.journeysFile";
+    /** The gateway's heartbeat TTL in seconds, written into the journeys file for the audit. */
+    public static final String HEARTBEAT_TTL_SEC = "qb.heartbeatTtlSec";
+    /** The fraction of users whose first enter is a double click (two at once). */
+    public static final String DOUBLE_ENTER_FRACTION = "qb.doubleEnterFraction";
+    /** What a user does when the gateway refuses their token: {@code stop} or {@code rejoin}. */
+    public static final String WHEN_LOST = "qb.whenLost";
+    /** Which injector of a multi-injector run this is (0 for a single one). */
+    public static final String INJECTOR_INDEX = "qb.injectorIndex";
     /** A file whose creation asks the simulation to stop early, flushing its log. */
     public static final String STOP_FILE = "qb.stopFile";
 

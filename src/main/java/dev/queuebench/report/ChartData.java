@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.NavigableMap;
 import java.util.function.Predicate;
 import dev.queuebench.rundir.JsonFiles;
+import dev.queuebench.rundir.Summary;
 
 /**
  * The report's charts as data: one shared time axis (epoch seconds) and, per chart, its series
@@ -47,6 +48,7 @@ final class ChartData {
         }
         data.loadChart(timeline);
         data.latencyChart(timeline);
+        data.lossChart(summary.integrity());
         data.serverChart("cpu", "Redis CPU", "% of one core", server,
                 key -> key.metric().equals("EngineCPUUtilization") || key.metric().equals("ProcessCPUUtilization")
                         || key.metric().equals("CPUUtilization"));
@@ -125,6 +127,21 @@ final class ChartData {
             }
         }
         return out;
+    }
+
+    /** Users lost per second, on the same axis as latency and the server, so an outage and its losses line up. */
+    private void lossChart(Summary.Integrity audit) {
+        Double[] lost = new Double[length];
+        if (audit != null) {
+            java.util.Arrays.fill(lost, 0.0);
+            for (Summary.LossSecond second : audit.lostBySecond()) {
+                long index = second.epochSec() - firstSec;
+                if (index >= 0 && index < length) {
+                    lost[(int) index] = (double) second.users();
+                }
+            }
+        }
+        add("lost", "Users lost", "users per second", List.of(series("lost users", lost, false)));
     }
 
     private static ObjectNode series(String label, Double[] values, boolean spanGaps) {

@@ -10,6 +10,7 @@ import dev.queuebench.analysis.RequestCost;
 import dev.queuebench.analysis.RequestStats;
 import dev.queuebench.analysis.RunInfo;
 import dev.queuebench.analysis.RunSummary;
+import dev.queuebench.rundir.Summary;
 import dev.queuebench.analysis.StepSummary;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -222,5 +223,36 @@ public final class ReportTables {
                         + "the periods they need.";
         return new Table("Alarms", caption,
                 List.of("alarm", "node", "source", "from", "to", "peak"), rows);
+    }
+
+    /** The queue-integrity audit: what every user lived, judged against the gateway's own rules (docs/integrity.md). */
+    public static Table integrity(RunSummary summary) {
+        Summary.Integrity audit = summary.integrity();
+        List<List<String>> rows = new ArrayList<>();
+        if (audit == null) {
+            return new Table("Queue integrity", "No journeys.bin.gz in this run (recorded by queuebench run unless "
+                    + "--no-journeys), so no integrity audit.", List.of("", ""), rows);
+        }
+        rows.add(List.of("journeys", Numbers.count(audit.journeys())));
+        audit.endings().forEach((end, users) -> rows.add(List.of("  " + end, Numbers.count(users))));
+        rows.add(List.of("lost users (refused within " + audit.heartbeatTtlSec() + " s of their last poll)",
+                Numbers.count(audit.lostUsers())));
+        rows.add(List.of("expired users (had not polled for " + audit.heartbeatTtlSec() + " s)",
+                Numbers.count(audit.expiredUsers())));
+        rows.add(List.of("double admissions (users granted twice + shared reservation tokens)",
+                Numbers.count(audit.doubleAdmissions()) + " (" + Numbers.count(audit.usersGrantedTwice()) + " + "
+                        + Numbers.count(audit.reservationTokensShared()) + ")"));
+        rows.add(List.of("double clicks sent", Numbers.count(audit.doubleClicks())));
+        rows.add(List.of("admissions out of order", Numbers.count(audit.orderViolations()) + " of "
+                + Numbers.count(audit.admissions()) + " (" + Numbers.value(audit.orderViolationsPct()) + "%)"));
+        rows.add(List.of("position error p50 / p90 / p99 / max (positions)", Numbers.value(audit.positionErrorP50())
+                + " / " + Numbers.value(audit.positionErrorP90()) + " / " + Numbers.value(audit.positionErrorP99())
+                + " / " + Numbers.value(audit.positionErrorMax())));
+        rows.add(List.of("status answers with a wrong position", Numbers.value(audit.positionsOffPct()) + "% of "
+                + Numbers.count(audit.positionChecks()) + (audit.positionSampled() ? " (a uniform sample)" : "")));
+        rows.add(List.of("first ETA error, median / p90", Numbers.value(audit.etaErrorMedianPct()) + "% / "
+                + Numbers.value(audit.etaErrorP90Pct()) + "% (" + Numbers.count(audit.etaChecks()) + " admitted users)"));
+        return new Table("Queue integrity", audit.sentence() + " Times are the client's: a check counts only what "
+                + "no order of events within each request's send and answer explains.", List.of("", ""), rows);
     }
 }

@@ -15,11 +15,57 @@ import java.util.Map;
  * @param serverLevels  levels of server metrics over the run that the plan projects from
  * @param alarmsNotEvaluated the alarm rules the run was too short to judge (alarms.json)
  * @param serverInfo    {@code server-info.json} as the sampler wrote it, or an empty object
+ * @param integrity     the queue-integrity audit of {@code journeys.bin.gz}; null (absent from the file)
+ *                      for a run that recorded no journeys
  */
 public record Summary(int schemaVersion, Run run, Load load, Map<String, RequestStats> requests, List<Step> steps,
         Knee knee, LatencyDrivers latencyDrivers, ServerCost serverCost, Memory memory, ServerLevels serverLevels,
         List<Alarm> alarms, List<AlarmsJson.NotEvaluated> alarmsNotEvaluated, JsonNode serverInfo,
-        List<Warning> warnings) {
+        List<Warning> warnings, Integrity integrity) {
+
+    /** A summary without an integrity audit. */
+    public Summary(int schemaVersion, Run run, Load load, Map<String, RequestStats> requests, List<Step> steps,
+            Knee knee, LatencyDrivers latencyDrivers, ServerCost serverCost, Memory memory, ServerLevels serverLevels,
+            List<Alarm> alarms, List<AlarmsJson.NotEvaluated> alarmsNotEvaluated, JsonNode serverInfo,
+            List<Warning> warnings) {
+        this(schemaVersion, run, load, requests, steps, knee, latencyDrivers, serverCost, memory, serverLevels, alarms,
+                alarmsNotEvaluated, serverInfo, warnings, null);
+    }
+
+    /**
+     * The queue-integrity audit (docs/integrity.md has each definition): did every user keep their
+     * place, enter once, in order, and see the truth? Counts are users unless named otherwise;
+     * figures that could not be judged (no admissions, no status answers) are NaN.
+     *
+     * @param journeys            journeys recorded (a rejoin is a journey of its own)
+     * @param endings             journeys by how they ended ({@code admitted}, {@code left}, … {@code unfinished})
+     * @param heartbeatTtlSec     the TTL lost users were judged by
+     * @param lostUsers           refused ({@code TOKEN_EXPIRED}/{@code TOKEN_NOT_FOUND}) within the TTL of their last poll
+     * @param expiredUsers        refused after not polling for longer than the TTL (the client's doing)
+     * @param lostBySecond        when the lost users were refused
+     * @param doubleAdmissions    usersGrantedTwice + reservationTokensShared
+     * @param doubleClicks        second enters sent at the same moment as a first (the profile's double clicks)
+     * @param orderViolations     admissions of a user the gateway's own rules did not allow in yet, while
+     *                            an earlier joiner was still waiting
+     * @param positionChecks      status answers whose position was checked (a uniform sample when
+     *                            {@code positionSampled})
+     * @param positionErrorP99    positions beyond the range the true rank could take while the request was
+     *                            in flight, 99th percentile
+     * @param etaErrorMedianPct   |first eta_sec − the wait that followed| ÷ that wait, median, percent
+     * @param journeysCutShort    the journey log ended mid-write (a killed run); what came before is audited
+     */
+    public record Integrity(long journeys, Map<String, Long> endings, int heartbeatTtlSec, long lostUsers,
+            long expiredUsers, List<LossSecond> lostBySecond, long doubleAdmissions, long usersGrantedTwice,
+            long reservationTokensShared, long doubleClicks, long admissions, long orderViolations,
+            double orderViolationsPct, long positionChecks, boolean positionSampled, double positionErrorP50,
+            double positionErrorP90, double positionErrorP99, double positionErrorMax, double positionsOffPct,
+            long etaChecks, double etaErrorMedianPct, double etaErrorP90Pct, boolean journeysCutShort,
+            String sentence) {
+    }
+
+    /** Users lost in one second. */
+    public record LossSecond(long epochSec, long users) {
+    }
 
     /**
      * The run as {@code run.json} describes it.

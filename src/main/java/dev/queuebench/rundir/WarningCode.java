@@ -18,6 +18,9 @@ public enum WarningCode {
     DATA_WALKING_COMMAND("a command whose cost grows with the data took a share of the server's CPU"),
     COST_SPLIT_UNCERTAIN("the request kinds moved together, so the split of server cost between them is uncertain"),
     CLOUDWATCH_OUTSIDE_RUN("CloudWatch data was imported, but none of it falls within the run: it is not in the report"),
+    USERS_LOST("waiting users lost their place: the gateway refused tokens of users who were still polling"),
+    DOUBLE_ADMISSIONS("a user was granted entry twice, or one reservation token went to two users"),
+    ORDER_VIOLATIONS("users were admitted before the gateway's own rules allowed, ahead of earlier joiners"),
     FILE_CUT_SHORT("a file of the run ends in a half-written line (a run killed mid-write), which was left out");
 
     private final String meaning;

@@ -75,5 +75,21 @@ class SmokeRunIT {
         // and held the planned request rate, although the embedded gateway admits users at their first polls, far
         // sooner than the never-admitted journey model (below).
         assertTrue(ratio > 0.95 && ratio < 1.05, "hold requests ratio " + ratio);
+
+        // The queue-integrity audit of a clean run: every journey recorded, nothing lost, no double admission,
+        // nothing out of order, and position and ETA figures (docs/integrity.md).
+        assertTrue(Files.exists(runDir.resolve("journeys.bin.gz")), "journeys.bin.gz missing");
+        JsonNode audit = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(runDir.resolve("summary.json").toFile()).path("integrity");
+        assertEquals(manifest.path("totals").path("journeys_started").asLong(), audit.path("journeys").asLong(),
+                audit.toPrettyString());
+        assertEquals(0, audit.path("lost_users").asLong(), audit.toPrettyString());
+        assertEquals(0, audit.path("double_admissions").asLong(), audit.toPrettyString());
+        assertEquals(0, audit.path("order_violations").asLong(), audit.toPrettyString());
+        assertTrue(audit.path("double_clicks").asLong() > 0, audit.toPrettyString());
+        assertTrue(audit.path("position_checks").asLong() > 100, audit.toPrettyString());
+        assertTrue(audit.path("eta_checks").asLong() > 100, audit.toPrettyString());
+        assertTrue(audit.path("position_error_p99").isNumber() && audit.path("eta_error_median_pct").isNumber(),
+                audit.toPrettyString());
     }
 }

@@ -1,0 +1,32 @@
+package dev.queuebench.analysis.integrity;
+
+import dev.queuebench.rundir.JourneyLogReader;
+import dev.queuebench.rundir.RunFiles;
+import dev.queuebench.rundir.Summary;
+import java.nio.file.Path;
+import java.util.List;
+
+/** Reads a run's journey logs and audits them ({@link IntegrityAudit}); the entry point for the analysis. */
+public final class JourneyAudit {
+    private JourneyAudit() {
+    }
+
+    /** The audit of the run's {@code journeys.bin.gz}, or null when the run recorded no journeys. */
+    public static Summary.Integrity of(RunFiles files) {
+        if (!files.has(RunFiles.JOURNEYS)) {
+            return null;
+        }
+        return of(List.of(files.file(RunFiles.JOURNEYS)));
+    }
+
+    /** The audit of one or more journey logs (the parts of one run), read one after another. */
+    public static Summary.Integrity of(List<Path> logs) {
+        JourneyTable table = new JourneyTable();
+        for (Path log : logs) {
+            JourneyLogReader.Result result = JourneyLogReader.read(log, table);
+            table.cutShort |= result.cutShort();
+            table.nextPart();
+        }
+        return IntegrityAudit.audit(table, AdmissionRules.GATEWAY);
+    }
+}

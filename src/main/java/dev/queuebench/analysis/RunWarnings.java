@@ -123,6 +123,13 @@ final class RunWarnings {
                     + "the minimum wait of their position), ahead of earlier joiners still waiting.",
                     audit.orderViolations(), audit.admissions(), audit.orderViolationsPct())));
         }
+        Summary.EndState end = audit.endState();
+        if (end != null && (end.believedButAbsent() > 0 || end.endedButPresent() > 0)) {
+            warnings.add(warning(WarningCode.QUEUE_STATE_MISMATCH, String.format(Locale.ROOT, "At the end of the run the "
+                    + "queue did not hold %,d of the %,d users still waiting (dropped without being told: they learn "
+                    + "it at their next poll), and still held %,d users who had been admitted or had left.",
+                    end.believedButAbsent(), end.believedWaiting(), end.endedButPresent())));
+        }
         if (audit.journeysCutShort()) {
             warnings.add(warning(WarningCode.FILE_CUT_SHORT, "journeys.bin.gz ends mid-write (the run was killed); the "
                     + String.format(Locale.ROOT, "%,d", audit.journeys()) + " journeys recorded before it were audited."));

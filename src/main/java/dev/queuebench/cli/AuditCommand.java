@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.queuebench.analysis.integrity.JourneyAudit;
 import dev.queuebench.rundir.BadInputException;
 import dev.queuebench.rundir.JsonFiles;
+import dev.queuebench.rundir.QueueEndFile;
 import dev.queuebench.rundir.RunFiles;
 import dev.queuebench.rundir.Summary;
 import java.nio.file.Files;
@@ -49,7 +50,10 @@ final class AuditCommand implements Callable<Integer> {
         }
         Summary.Integrity audit;
         try {
-            audit = JourneyAudit.of(logs);
+            // One run directory: its queue snapshot too (the queue at the run's end), when it has one.
+            QueueEndFile.QueueEnd queueEnd = inputs.size() == 1 && Files.isDirectory(inputs.get(0))
+                    ? QueueEndFile.read(new RunFiles(inputs.get(0))) : null;
+            audit = JourneyAudit.of(logs, queueEnd);
         } catch (BadInputException e) {
             System.err.println("Cannot audit: " + e.getMessage());
             return QueuebenchCommand.EXIT_FAILURE;
@@ -72,6 +76,13 @@ final class AuditCommand implements Callable<Integer> {
                 audit.positionChecks(), audit.positionSampled() ? " (a uniform sample)" : "");
         System.out.printf(Locale.ROOT, "first ETA error median %.0f%% p90 %.0f%% over %,d admitted users%n",
                 audit.etaErrorMedianPct(), audit.etaErrorP90Pct(), audit.etaChecks());
+        Summary.EndState end = audit.endState();
+        if (end != null) {
+            System.out.printf(Locale.ROOT, "queue at the end: %,d members (%,d without a heartbeat); %,d users believed "
+                    + "waiting, %,d of them absent; %,d admitted or gone still present; %,d of other clients%n",
+                    end.queueMembers(), end.membersWithoutHeartbeat(), end.believedWaiting(), end.believedButAbsent(),
+                    end.endedButPresent(), end.otherMembers());
+        }
         if (audit.journeysCutShort()) {
             System.out.println("WARNING: a journey log ends mid-write (a killed run); the journeys before the cut were audited");
         }

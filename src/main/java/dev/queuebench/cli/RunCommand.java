@@ -3,6 +3,11 @@ package dev.queuebench.cli;
 import dev.queuebench.analysis.RunSummary;
 import dev.queuebench.gateway.GatewayServer;
 import dev.queuebench.gateway.GatewaySettings;
+import dev.queuebench.metrics.queue.QueueEndReader;
+import dev.queuebench.redis.RedisClients;
+import dev.queuebench.rundir.QueueEndFile;
+import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.UnifiedJedis;
 import dev.queuebench.gateway.InjectedRegressions;
 import dev.queuebench.load.LoadRun;
 import dev.queuebench.load.RunSettings;
@@ -230,14 +235,20 @@ final class RunCommand implements Callable<Integer> {
                 RunTarget runTarget = new RunTarget(gateway.baseUrl(), true, setup.primaryEndpoint().redacted(),
                         setup.reader() == null ? null : setup.describeReader(), setup.describePrimary());
                 return execute(settings, runTarget, sampler(setup.primaryEndpoint(), setup.readerEndpoint()),
-                        interruption);
+                        interruption, setup.primary());
             }
         }
         RunTarget runTarget = new RunTarget(target.replaceAll("/+$", ""), false,
                 redis.embedded() ? null : redis.primaryEndpoint().redacted(),
                 redis.readerUrl == null ? null : redis.readerEndpoint().redacted(), null);
-        return execute(settings, runTarget,
-                redis.embedded() ? null : sampler(redis.primaryEndpoint(), redis.readerEndpoint()), interruption);
+        if (redis.embedded()) {
+            return execute(settings, runTarget, null, interruption, null);
+        }
+        try (RedisClient queueRedis = RedisClients.open(redis.primaryEndpoint(), redis.pool(), redis.tls(),
+                "queuebench-audit")) {
+            return execute(settings, runTarget, sampler(redis.primaryEndpoint(), redis.readerEndpoint()), interruption,
+                    queueRedis);
+        }
     }
 
     private SamplerSettings sampler(RedisEndpoint primary, RedisEndpoint reader) {
@@ -249,17 +260,32 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
+    /** @param queueRedis the target's Redis, whose queue is read at the end for the integrity audit; null when unknown */
     private int execute(RunSettings settings, RunTarget runTarget, SamplerSettings sampler,
-            RunInterruption interruption) throws Exception {
+            RunInterruption interruption, UnifiedJedis queueRedis) throws Exception {
         System.out.println("Running profile " + settings.profile().name() + " (" + settings.profile().description()
                 + ") against " + runTarget.recordedGatewayUrl());
         ServerMetricsBesideRun serverMetrics = new ServerMetricsBesideRun(sampler, System.out::println);
         LoadRun run = new LoadRun(settings, runTarget, System.out::println, serverMetrics::start);
         interruption.attach(run);
         LoadRun.Result result = run.execute();
+        if (queueRedis != null && settings.recordJourneys()) {
+            recordQueueEnd(queueRedis, result.runDir());
+        }
         printSummary(result);
         writeReport(result.runDir());
         return result.outcome() == RunOutcome.COMPLETED ? QueuebenchCommand.EXIT_OK : QueuebenchCommand.EXIT_FAILURE;
+    }
+
+    /** The queue as Redis holds it now, for the audit's end-state check; a failure is said and loses nothing else. */
+    private static void recordQueueEnd(UnifiedJedis queueRedis, Path runDir) {
+        try {
+            QueueEndFile.QueueEnd queue = QueueEndReader.read(queueRedis);
+            QueueEndFile.write(runDir.resolve(RunFiles.QUEUE_END), queue);
+        } catch (IOException | RuntimeException e) {
+            System.err.println("The queue could not be read at the end of the run (" + e.getMessage()
+                    + "); the integrity audit goes without its end-state check");
+        }
     }
 
     /** The report of every run, so the run directory ends with report.html; a failure here loses no data. */

@@ -252,6 +252,14 @@ public final class ReportTables {
                 + Numbers.count(audit.positionChecks()) + (audit.positionSampled() ? " (a uniform sample)" : "")));
         rows.add(List.of("first ETA error, median / p90", Numbers.value(audit.etaErrorMedianPct()) + "% / "
                 + Numbers.value(audit.etaErrorP90Pct()) + "% (" + Numbers.count(audit.etaChecks()) + " admitted users)"));
+        Summary.EndState end = audit.endState();
+        if (end != null) {
+            rows.add(List.of("queue at the end: members (without a heartbeat, still holding a position)",
+                    Numbers.count(end.queueMembers()) + " (" + Numbers.count(end.membersWithoutHeartbeat()) + ")"));
+            rows.add(List.of("users believed waiting at the end / absent from the queue",
+                    Numbers.count(end.believedWaiting()) + " / " + Numbers.count(end.believedButAbsent())));
+            rows.add(List.of("admitted or gone but still in the queue", Numbers.count(end.endedButPresent())));
+        }
         return new Table("Queue integrity", audit.sentence() + " Times are the client's: a check counts only what "
                 + "no order of events within each request's send and answer explains.", List.of("", ""), rows);
     }

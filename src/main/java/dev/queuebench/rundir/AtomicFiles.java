@@ -18,7 +18,21 @@ public final class AtomicFiles {
         void writeTo(Writer out) throws IOException;
     }
 
+    /** Writes the content of a binary file. */
+    public interface BinaryContent {
+        void writeTo(java.io.OutputStream out) throws IOException;
+    }
+
     private AtomicFiles() {
+    }
+
+    /** As {@link #write(Path, Content)}, for a binary file. */
+    public static void writeBinary(Path file, BinaryContent content) throws IOException {
+        Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
+        try (java.io.OutputStream out = Files.newOutputStream(temporary)) {
+            content.writeTo(out);
+        }
+        moveInPlace(temporary, file);
     }
 
     public static void write(Path file, Content content) throws IOException {

@@ -18,6 +18,8 @@ public record RunFiles(Path dir) {
     public static final String CLOUDWATCH_SOURCE = "cloudwatch/source.json";
     /** What every virtual user saw, appended as the run goes ({@link JourneyLogReader}). */
     public static final String JOURNEYS = "journeys.bin.gz";
+    /** The queue as Redis held it when the run ended ({@link QueueEndFile}). */
+    public static final String QUEUE_END = "queue-end.bin.gz";
     public static final String GATLING_DIR = "gatling";
     public static final String SUMMARY_JSON = "summary.json";
     public static final String REPORT_MD = "report.md";

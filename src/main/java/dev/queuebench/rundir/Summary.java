@@ -53,6 +53,8 @@ public record Summary(int schemaVersion, Run run, Load load, Map<String, Request
      *                            in flight, 99th percentile
      * @param etaErrorMedianPct   |first eta_sec − the wait that followed| ÷ that wait, median, percent
      * @param journeysCutShort    the journey log ended mid-write (a killed run); what came before is audited
+     * @param endState            the journeys against the queue Redis held when the run ended; null when the
+     *                            run did not read it (an outside target without {@code --redis})
      */
     public record Integrity(long journeys, Map<String, Long> endings, int heartbeatTtlSec, long lostUsers,
             long expiredUsers, List<LossSecond> lostBySecond, long doubleAdmissions, long usersGrantedTwice,
@@ -60,7 +62,22 @@ public record Summary(int schemaVersion, Run run, Load load, Map<String, Request
             double orderViolationsPct, long positionChecks, boolean positionSampled, double positionErrorP50,
             double positionErrorP90, double positionErrorP99, double positionErrorMax, double positionsOffPct,
             long etaChecks, double etaErrorMedianPct, double etaErrorP90Pct, boolean journeysCutShort,
-            String sentence) {
+            String sentence, EndState endState) {
+    }
+
+    /**
+     * The queue's own sets at the run's end against what the journeys say.
+     *
+     * @param queueMembers            members of the {@code queue:event:{evt}} sets
+     * @param membersWithoutHeartbeat of those, members whose heartbeat key had expired: they still hold a position
+     * @param believedWaiting         users the journeys say still held a place (joined, not admitted, not left,
+     *                                not refused, heartbeat TTL not yet run out)
+     * @param believedButAbsent       of those, users the queue no longer had: dropped without anyone being told
+     * @param endedButPresent         users admitted or gone who were still in the queue
+     * @param otherMembers            members no journey of this run joined as (other clients, earlier runs)
+     */
+    public record EndState(long takenAtEpochMs, long queueMembers, long membersWithoutHeartbeat, long believedWaiting,
+            long believedButAbsent, long endedButPresent, long otherMembers) {
     }
 
     /** Users lost in one second. */

@@ -25,6 +25,11 @@ public record WaitingToken(long high, long low) {
         return new WaitingToken(hash(token, 0x9E3779B97F4A7C15L), hash(token, 0xC2B2AE3D27D4EB4FL));
     }
 
+    /** 64 bits that tell tokens apart (collisions: about one in 10^19 per pair), for sorted arrays. */
+    public long fingerprint() {
+        return high ^ Long.rotateLeft(low, 17);
+    }
+
     public boolean isNone() {
         return high == 0 && low == 0;
     }

@@ -21,6 +21,7 @@ public enum WarningCode {
     USERS_LOST("waiting users lost their place: the gateway refused tokens of users who were still polling"),
     DOUBLE_ADMISSIONS("a user was granted entry twice, or one reservation token went to two users"),
     ORDER_VIOLATIONS("users were admitted before the gateway's own rules allowed, ahead of earlier joiners"),
+    QUEUE_STATE_MISMATCH("the queue Redis held at the end disagrees with the journeys: users dropped silently, or admitted users still queued"),
     FILE_CUT_SHORT("a file of the run ends in a half-written line (a run killed mid-write), which was left out");
 
     private final String meaning;

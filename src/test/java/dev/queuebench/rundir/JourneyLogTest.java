@@ -219,6 +219,28 @@ class JourneyLogTest {
         assertTrue(JourneyAnswer.TOKEN_EXPIRED.refusesToken() && !JourneyAnswer.NOT_READY.refusesToken());
     }
 
+    @Test
+    void theQueueSnapshotComesBackAsWrittenAndADamagedOneIsRefused() throws IOException {
+        QueueEndFile.QueueEnd queue = new QueueEndFile.QueueEnd(BASE, List.of(
+                new QueueEndFile.EventQueue("queue:event:{evt-0}", new long[] {3, -7}, new boolean[] {true, false}),
+                new QueueEndFile.EventQueue("queue:event:{evt-1}", new long[0], new boolean[0])));
+        QueueEndFile.write(dir.resolve(RunFiles.QUEUE_END), queue);
+        QueueEndFile.QueueEnd read = QueueEndFile.read(new RunFiles(dir));
+        assertEquals(BASE, read.takenAtMs());
+        assertEquals(2, read.members());
+        assertEquals(1, read.withoutHeartbeat());
+        assertEquals("queue:event:{evt-1}", read.events().get(1).key());
+        QueueEndFile.Lookup lookup = read.lookup();
+        assertEquals(2, lookup.stateOf(new WaitingToken(-7, 0)));
+
+        byte[] whole = Files.readAllBytes(dir.resolve(RunFiles.QUEUE_END));
+        Files.write(dir.resolve(RunFiles.QUEUE_END), Arrays.copyOf(whole, whole.length - 12));
+        BadInputException cut = assertThrows(BadInputException.class, () -> QueueEndFile.read(new RunFiles(dir)));
+        assertTrue(cut.getMessage().contains(RunFiles.QUEUE_END), cut.getMessage());
+        Files.delete(dir.resolve(RunFiles.QUEUE_END));
+        assertEquals(null, QueueEndFile.read(new RunFiles(dir)));
+    }
+
     private static byte[] gzip(byte[] bytes) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (GZIPOutputStream gzip = new GZIPOutputStream(out)) {

@@ -1,6 +1,7 @@
 package dev.queuebench.analysis.integrity;
 
 import dev.queuebench.rundir.JourneyEnd;
+import dev.queuebench.rundir.QueueEndFile;
 import dev.queuebench.rundir.Summary;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -32,6 +33,11 @@ public final class IntegrityAudit {
     }
 
     static Summary.Integrity audit(JourneyTable table, AdmissionRules rules) {
+        return audit(table, rules, null);
+    }
+
+    /** @param queueEnd the queue at the run's end (the table's lookup made from it), or null */
+    static Summary.Integrity audit(JourneyTable table, AdmissionRules rules, QueueEndFile.QueueEnd queueEnd) {
         int ttlSec = table.heartbeatTtlSec > 0 ? table.heartbeatTtlSec : 300;
         int ttlMs = ttlSec * 1000;
         long[] lostBySecond = lost(table, ttlMs);
@@ -84,7 +90,38 @@ public final class IntegrityAudit {
         return new Summary.Integrity(table.users, endings, ttlSec, lost, expired, losses, twice + shared,
                 twice, shared, table.twinEnters, admissions, order[0], orderPct, positionErrors.length,
                 table.statusSeen > table.sampled, positionP50, positionP90, positionP99, positionMax, off,
-                etaErrors.length, etaMedian, etaP90, table.cutShort, sentence);
+                etaErrors.length, etaMedian, etaP90, table.cutShort, sentence, endState(table, queueEnd, ttlMs));
+    }
+
+    /** The journeys against the queue Redis held at the end (null without a snapshot). */
+    private static Summary.EndState endState(JourneyTable table, QueueEndFile.QueueEnd queueEnd, int ttlMs) {
+        if (queueEnd == null) {
+            return null;
+        }
+        long takenAt = queueEnd.takenAtMs() - table.baseEpochMs;
+        long believed = 0;
+        long absent = 0;
+        long endedPresent = 0;
+        for (int u = 0; u < table.users; u++) {
+            if (table.joinState[u] != 1) {
+                continue;
+            }
+            if (table.exitKind[u] == JourneyTable.EXIT_NONE && table.uncertainSend[u] == JourneyTable.NONE) {
+                long lastRenewal = Math.max(table.joinSend[u], table.lastOkSend[u]);
+                // Sure to be there: its heartbeat cannot have run out (with a second's margin for the sweeper's clock).
+                if (lastRenewal + ttlMs - 1_000 > takenAt) {
+                    believed++;
+                    if (table.atEnd[u] == 0) {
+                        absent++;
+                    }
+                }
+            } else if ((table.exitKind[u] == JourneyTable.EXIT_GRANTED || table.exitKind[u] == JourneyTable.EXIT_LEFT)
+                    && table.atEnd[u] != 0) {
+                endedPresent++;
+            }
+        }
+        return new Summary.EndState(queueEnd.takenAtMs(), queueEnd.members(), queueEnd.withoutHeartbeat(), believed,
+                absent, endedPresent, queueEnd.members() - table.matchedMembers);
     }
 
     /** [lost, expired]: refused users, split by whether they had polled within the TTL. */

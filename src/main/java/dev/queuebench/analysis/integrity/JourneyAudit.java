@@ -1,6 +1,7 @@
 package dev.queuebench.analysis.integrity;
 
 import dev.queuebench.rundir.JourneyLogReader;
+import dev.queuebench.rundir.QueueEndFile;
 import dev.queuebench.rundir.RunFiles;
 import dev.queuebench.rundir.Summary;
 import java.nio.file.Path;
@@ -16,17 +17,22 @@ public final class JourneyAudit {
         if (!files.has(RunFiles.JOURNEYS)) {
             return null;
         }
-        return of(List.of(files.file(RunFiles.JOURNEYS)));
+        return of(List.of(files.file(RunFiles.JOURNEYS)), QueueEndFile.read(files));
     }
 
-    /** The audit of one or more journey logs (the parts of one run), read one after another. */
-    public static Summary.Integrity of(List<Path> logs) {
+    /**
+     * The audit of one or more journey logs (the parts of one run), read one after another.
+     *
+     * @param queueEnd the queue at the run's end, or null
+     */
+    public static Summary.Integrity of(List<Path> logs, QueueEndFile.QueueEnd queueEnd) {
         JourneyTable table = new JourneyTable();
+        table.queueEnd = queueEnd == null ? null : queueEnd.lookup();
         for (Path log : logs) {
             JourneyLogReader.Result result = JourneyLogReader.read(log, table);
             table.cutShort |= result.cutShort();
             table.nextPart();
         }
-        return IntegrityAudit.audit(table, AdmissionRules.GATEWAY);
+        return IntegrityAudit.audit(table, AdmissionRules.GATEWAY, queueEnd);
     }
 }

@@ -4,6 +4,7 @@ import dev.queuebench.rundir.JourneyAnswer;
 import dev.queuebench.rundir.JourneyEnd;
 import dev.queuebench.rundir.JourneyLogHeader;
 import dev.queuebench.rundir.JourneyLogReader;
+import dev.queuebench.rundir.QueueEndFile;
 import dev.queuebench.rundir.WaitingToken;
 import java.util.Arrays;
 import java.util.SplittableRandom;
@@ -48,6 +49,11 @@ final class JourneyTable implements JourneyLogReader.Visitor {
     int[] firstEtaResp = new int[1024];
     byte[] grants = new byte[1024];
     byte[] ends = new byte[1024];
+    /** Where the user's token was in the queue at the run's end: 0 absent (or unknown), 1 with a heartbeat, 2 without. */
+    byte[] atEnd = new byte[1024];
+    /** The queue at the run's end, or null. */
+    QueueEndFile.Lookup queueEnd;
+    long matchedMembers;
 
     long grantCount;
     long[] grantTokens = new long[1024];
@@ -100,6 +106,12 @@ final class JourneyTable implements JourneyLogReader.Visitor {
         event[u] = eventIndex;
         joinSend[u] = time(sendMs);
         joinResp[u] = time(sendMs + durationMs);
+        if (queueEnd != null && answer == JourneyAnswer.OK && atEnd[u] == 0) {
+            atEnd[u] = queueEnd.stateOf(waitingToken);
+            if (atEnd[u] != 0) {
+                matchedMembers++;
+            }
+        }
         joinState[u] = answer == JourneyAnswer.OK ? (byte) 1
                 : unanswered(answer) ? (byte) 2 : (byte) 3;
         records++;
@@ -199,7 +211,7 @@ final class JourneyTable implements JourneyLogReader.Visitor {
             grantTokens = Arrays.copyOf(grantTokens, grantTokens.length + (grantTokens.length >> 1));
             grantUsers = Arrays.copyOf(grantUsers, grantUsers.length + (grantUsers.length >> 1));
         }
-        grantTokens[(int) grantCount] = token.isNone() ? 0 : token.high() ^ Long.rotateLeft(token.low(), 17);
+        grantTokens[(int) grantCount] = token.isNone() ? 0 : token.fingerprint();
         grantUsers[(int) grantCount] = u;
         grantCount++;
     }
@@ -270,6 +282,7 @@ final class JourneyTable implements JourneyLogReader.Visitor {
         firstEtaResp[i] = NONE;
         grants[i] = 0;
         ends[i] = 0;
+        atEnd[i] = 0;
     }
 
     private void grow(int size) {
@@ -287,5 +300,6 @@ final class JourneyTable implements JourneyLogReader.Visitor {
         firstEtaResp = Arrays.copyOf(firstEtaResp, size);
         grants = Arrays.copyOf(grants, size);
         ends = Arrays.copyOf(ends, size);
+        atEnd = Arrays.copyOf(atEnd, size);
     }
 }

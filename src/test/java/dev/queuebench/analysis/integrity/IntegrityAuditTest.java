@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.queuebench.rundir.JourneyAnswer;
 import dev.queuebench.rundir.JourneyEnd;
 import dev.queuebench.rundir.JourneyLogHeader;
+import dev.queuebench.rundir.QueueEndFile;
 import dev.queuebench.rundir.Summary;
 import dev.queuebench.rundir.WaitingToken;
 import java.util.List;
@@ -153,6 +154,34 @@ class IntegrityAuditTest {
         assertEquals(1, audit.endings().get("unfinished"));
         assertEquals(0, audit.lostUsers());
         assertFalse(audit.journeysCutShort());
+    }
+
+    /** The queue at the end against the journeys: one user dropped silently, one admitted user still queued. */
+    @Test
+    void theEndStateFindsUsersTheQueueDroppedAndUsersItKept() {
+        String waiting = token();
+        String dropped = token();
+        String admitted = token();
+        String stranger = token();
+        QueueEndFile.QueueEnd end = new QueueEndFile.QueueEnd(T0 + 10_000, List.of(new QueueEndFile.EventQueue(
+                "queue:event:{evt-0}", new long[] {fingerprint(waiting), fingerprint(admitted), fingerprint(stranger)},
+                new boolean[] {true, false, false})));
+        table.queueEnd = end.lookup();
+        table.join(0, 0, T0, 5, JourneyAnswer.OK, 1, WaitingToken.of(waiting));
+        table.join(1, 0, T0 + 10, 5, JourneyAnswer.OK, 2, WaitingToken.of(dropped));
+        table.join(2, 0, T0 + 20, 5, JourneyAnswer.OK, 3, WaitingToken.of(admitted));
+        grant(2, T0 + 2_000, token());
+        Summary.EndState state = IntegrityAudit.audit(table, AdmissionRules.GATEWAY, end).endState();
+        assertEquals(3, state.queueMembers());
+        assertEquals(2, state.membersWithoutHeartbeat());
+        assertEquals(2, state.believedWaiting());
+        assertEquals(1, state.believedButAbsent());
+        assertEquals(1, state.endedButPresent());
+        assertEquals(1, state.otherMembers());
+    }
+
+    private static long fingerprint(String token) {
+        return WaitingToken.of(token).fingerprint();
     }
 
     private Summary.Integrity audit() {

@@ -131,8 +131,11 @@ final class ChartData {
 
     /** Users lost per second, on the same axis as latency and the server, so an outage and its losses line up. */
     private void lossChart(Summary.Integrity audit) {
+        if (audit == null) {
+            return; // a run that recorded no journeys: the integrity table says so
+        }
         Double[] lost = new Double[length];
-        if (audit != null) {
+        {
             java.util.Arrays.fill(lost, 0.0);
             for (Summary.LossSecond second : audit.lostBySecond()) {
                 long index = second.epochSec() - firstSec;

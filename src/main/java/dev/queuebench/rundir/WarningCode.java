@@ -37,7 +37,8 @@ public enum WarningCode {
 
     /** True for the codes that say the run's numbers do not describe the target at its planned load. */
     public boolean loud() {
-        return this == INJECTOR_SATURATED || this == ABORTED || this == TARGET_FAILED || this == UNFINISHED;
+        return this == INJECTOR_SATURATED || this == ABORTED || this == TARGET_FAILED || this == UNFINISHED
+                || this == USERS_LOST || this == DOUBLE_ADMISSIONS;
     }
 
     /** True for the codes that say the plan's inputs may not hold at a bigger node or load. */

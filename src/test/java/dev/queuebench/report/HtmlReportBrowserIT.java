@@ -7,6 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.queuebench.analysis.GoldenRuns;
+import dev.queuebench.rundir.JourneyAnswer;
+import dev.queuebench.rundir.JourneyEnd;
+import dev.queuebench.rundir.JourneyLogHeader;
+import dev.queuebench.rundir.JourneyLogWriter;
+import dev.queuebench.rundir.RunFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -36,6 +42,7 @@ class HtmlReportBrowserIT {
         Chromium chromium = Chromium.findOrSkip(temp);
         Set<String> tmpBefore = Chromium.leftoversInTmp();
         Path run = GoldenRuns.costs(temp.resolve("20261125T101500Z-golden"));
+        writeJourneysWithLosses(run);
         RunReport.write(run);
         Path html = run.resolve("report.html");
         String page = Files.readString(html);
@@ -54,8 +61,9 @@ class HtmlReportBrowserIT {
             assertTrue(chart.path("points").asInt() > 0, "chart without data: " + chart);
             drawn.add(chart.path("id").asText());
         }
-        assertEquals(List.of("load", "latency", "cpu", "memory", "connections", "network", "commands", "replication"),
-                drawn);
+        assertEquals(List.of("load", "latency", "lost", "cpu", "memory", "connections", "network", "commands",
+                "replication"), drawn);
+        assertTrue(dom.contains("Queue integrity") && dom.contains("3 users lost their place"), "integrity table");
         assertEquals(0, check.path("absent").size());
         assertTrue(dom.contains("class=\"uplot"), "uPlot drew no chart element");
 
@@ -64,6 +72,23 @@ class HtmlReportBrowserIT {
         assertTrue(Files.size(screenshots.resolve("golden-costs.png")) > 10_000);
 
         assertNothingLeftBehind(temp, tmpBefore);
+    }
+
+    /** Three users refused mid-run while still polling: the "Users lost" chart has something to draw. */
+    private static void writeJourneysWithLosses(Path run) throws IOException {
+        String firstRow = Files.readAllLines(run.resolve(RunFiles.REQUESTS_CSV)).get(1);
+        long startMs = Long.parseLong(firstRow.substring(0, firstRow.indexOf(','))) * 1000;
+        try (JourneyLogWriter journeys = JourneyLogWriter.create(run.resolve(RunFiles.JOURNEYS),
+                new JourneyLogHeader(startMs, 300, 0, "golden"))) {
+            for (int user = 0; user < 5; user++) {
+                journeys.join(user, 0, startMs + user * 100L, 3, JourneyAnswer.OK, user + 1, UUID.randomUUID().toString());
+                journeys.status(user, startMs + 2_000 + user * 100L, 2, JourneyAnswer.OK, user + 1, 4, false);
+                if (user < 3) {
+                    journeys.status(user, startMs + 10_000, 2, JourneyAnswer.TOKEN_EXPIRED, 0, -1, false);
+                    journeys.end(user, startMs + 10_005, JourneyEnd.LOST);
+                }
+            }
+        }
     }
 
     /** Chromium's files went to the test's own directory and were deleted; none appeared in /tmp. */

@@ -1,7 +1,5 @@
 package dev.queuebench.rundir;
 
-import java.io.BufferedInputStream;
-import java.io.DataInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -74,7 +72,7 @@ public final class JourneyLogReader {
                 throw new BadInputException(file + " is not a journey log (not gzip: " + notGzip.getMessage()
                         + "); it is written by queuebench run");
             }
-            DataInputStream in = new DataInputStream(new BufferedInputStream(gzip, 64 * 1024));
+            ByteSource in = new ByteSource(gzip, 256 * 1024);
             JourneyLogHeader header = header(file, in);
             if (header == null) {
                 // Killed before its first flush was whole: nothing to read, and nothing wrong with the file.
@@ -89,26 +87,30 @@ public final class JourneyLogReader {
         }
     }
 
-    private static JourneyLogHeader header(Path file, DataInputStream in) throws IOException {
+    private static JourneyLogHeader header(Path file, ByteSource in) throws IOException {
         try {
             byte[] magic = new byte[JourneyLogWriter.MAGIC.length];
             in.readFully(magic);
             if (!Arrays.equals(magic, JourneyLogWriter.MAGIC)) {
                 throw new BadInputException(file + " is not a journey log (it does not start with QBJ)");
             }
-            long version = varint(in);
+            long version = in.varint();
             if (version != JourneyLogWriter.VERSION) {
                 throw new BadInputException(file + " is a journey log of version " + version + "; this queuebench "
                         + "reads version " + JourneyLogWriter.VERSION);
             }
             long baseMs = in.readLong();
-            long ttl = varint(in);
-            long injector = varint(in);
-            int prefixLength = (int) varint(in);
-            if (prefixLength > 4096) {
+            long ttl = in.varint();
+            long injector = in.varint();
+            if (ttl < 1 || ttl > 86_400 || injector > 100_000) {
+                throw new BadInputException(file + " has a damaged header (heartbeat TTL " + ttl + " s, injector "
+                        + injector + ")");
+            }
+            long prefixLength = in.varint();
+            if (prefixLength < 0 || prefixLength > 4096) {
                 throw new BadInputException(file + " has a damaged header (user prefix of " + prefixLength + " bytes)");
             }
-            byte[] prefix = new byte[prefixLength];
+            byte[] prefix = new byte[(int) prefixLength];
             in.readFully(prefix);
             return new JourneyLogHeader(baseMs, (int) ttl, (int) injector, new String(prefix, StandardCharsets.UTF_8));
         } catch (EOFException | ZipException e) {
@@ -118,7 +120,7 @@ public final class JourneyLogReader {
         }
     }
 
-    private static Result records(Path file, DataInputStream in, JourneyLogHeader header, Visitor visitor)
+    private static Result records(Path file, ByteSource in, JourneyLogHeader header, Visitor visitor)
             throws IOException {
         long base = header.baseEpochMs();
         long records = 0;
@@ -128,21 +130,21 @@ public final class JourneyLogReader {
                 if (type < 0) {
                     return new Result(header, records, false);
                 }
-                long user = varint(in);
-                long atMs = base + zigzag(varint(in));
+                long user = in.varint();
+                long atMs = base + zigzag(in.varint());
                 if (type == JourneyLogWriter.END) {
                     visitor.end(user, atMs, JourneyEnd.ofCode(in.readUnsignedByte()));
                     records++;
                     continue;
                 }
-                long durationMs = varint(in);
+                long durationMs = in.varint();
                 JourneyAnswer answer = JourneyAnswer.ofCode(in.readUnsignedByte());
                 switch (type) {
-                    case JourneyLogWriter.JOIN -> visitor.join(user, (int) varint(in), atMs, durationMs, answer,
-                            varint(in), token(in));
+                    case JourneyLogWriter.JOIN -> visitor.join(user, (int) in.varint(), atMs, durationMs, answer,
+                            in.varint(), token(in));
                     case JourneyLogWriter.STATUS -> {
-                        long position = varint(in);
-                        long eta = varint(in) - 1;
+                        long position = in.varint();
+                        long eta = in.varint() - 1;
                         visitor.status(user, atMs, durationMs, answer, position, eta, in.readUnsignedByte() != 0);
                     }
                     case JourneyLogWriter.ENTER -> {
@@ -163,7 +165,7 @@ public final class JourneyLogReader {
         }
     }
 
-    private static WaitingToken token(DataInputStream in) throws IOException {
+    private static WaitingToken token(ByteSource in) throws IOException {
         int present = in.readUnsignedByte();
         if (present == 0) {
             return WaitingToken.NONE;
@@ -173,17 +175,5 @@ public final class JourneyLogReader {
 
     private static long zigzag(long value) {
         return (value >>> 1) ^ -(value & 1);
-    }
-
-    private static long varint(DataInputStream in) throws IOException {
-        long value = 0;
-        for (int shift = 0; shift < 64; shift += 7) {
-            int b = in.readUnsignedByte();
-            value |= (long) (b & 0x7F) << shift;
-            if ((b & 0x80) == 0) {
-                return value;
-            }
-        }
-        throw new IllegalArgumentException("a number longer than 64 bits");
     }
 }

@@ -101,7 +101,9 @@ public final class GateEvaluator {
         }
         if (checks.isEmpty()) {
             checks.add(new Check(rule, "step " + rule.step() + ", request " + rule.request(), Verdict.SKIPPED,
-                    "not in both runs"));
+                    GateRules.INTEGRITY_METRICS.contains(rule.metric())
+                            ? "neither run recorded journeys (journeys.bin.gz), so there is no integrity audit"
+                            : "not in both runs"));
         }
         return checks;
     }

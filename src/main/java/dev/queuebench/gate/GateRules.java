@@ -30,6 +30,9 @@ public final class GateRules {
             "engine_cpu_micros_per_request", "delivered_requests_pct", "commands_per_request",
             "network_bytes_per_request", "memory_bytes_per_user", "data_walking_commands", "lost_users",
             "double_admissions", "order_violations_pct", "position_error_p99", "eta_error_median_pct", "jmh");
+    /** The queue-integrity audit's metrics (summary.json's integrity). */
+    static final Set<String> INTEGRITY_METRICS = Set.of("lost_users", "double_admissions", "order_violations_pct",
+            "position_error_p99", "eta_error_median_pct");
     private static final String[] LIMITS = {"max", "min", "max_increase_pct", "max_decrease_pct"};
 
     private GateRules() {

@@ -75,6 +75,9 @@ public final class RunComparator {
 
     /** The integrity audit's figures (NaN, so SKIPPED, for a run that recorded no journeys). */
     private static List<Difference> integrity(Summary.Integrity base, Summary.Integrity cand) {
+        if (base == null && cand == null) {
+            return List.of(); // neither run recorded journeys: nothing to compare, nothing to show
+        }
         return List.of(
                 pointOnly("measured", "run", "lost_users", "users", integrity(base, Summary.Integrity::lostUsers),
                         integrity(cand, Summary.Integrity::lostUsers), false),

@@ -17,7 +17,8 @@ import java.util.zip.GZIPOutputStream;
  * answer and every journey's end (format on {@link JourneyLogReader}). Safe to call from any number
  * of threads: a call encodes a dozen bytes into a memory buffer under a lock; a background thread
  * compresses the buffer and flushes it to the file twice a second, so a run that dies leaves every
- * record up to the last flush readable.
+ * record up to the last flush readable. A buffer past {@link #MAX_BUFFER_BYTES} is flushed by the
+ * caller that filled it (outside the buffer's lock), so memory stays bounded.
  */
 public final class JourneyLogWriter implements AutoCloseable {
     static final byte[] MAGIC = "QBJ".getBytes(StandardCharsets.US_ASCII);
@@ -28,6 +29,11 @@ public final class JourneyLogWriter implements AutoCloseable {
     static final int LEAVE = 4;
     static final int END = 5;
     static final long FLUSH_INTERVAL_MILLIS = 500;
+    /**
+     * Past this much unwritten, the appending thread compresses and writes itself: a writer that cannot
+     * keep up slows its callers a little instead of growing without bound.
+     */
+    static final int MAX_BUFFER_BYTES = 8 * 1024 * 1024;
 
     private final long baseEpochMs;
     private final OutputStream out;
@@ -76,47 +82,89 @@ public final class JourneyLogWriter implements AutoCloseable {
      * @param positionHint the join's {@code position_hint}, 0 when absent
      * @param waitingToken the token the join gave, null when it failed
      */
-    public synchronized void join(long user, int eventIndex, long sendEpochMs, long durationMs, JourneyAnswer answer,
+    public void join(long user, int eventIndex, long sendEpochMs, long durationMs, JourneyAnswer answer,
             long positionHint, String waitingToken) {
-        request(JOIN, user, sendEpochMs, durationMs, answer);
-        varint(eventIndex);
-        varint(positionHint);
-        token(WaitingToken.of(waitingToken));
+        WaitingToken token = WaitingToken.of(waitingToken);
+        boolean full;
+        synchronized (this) {
+            request(JOIN, user, sendEpochMs, durationMs, answer);
+            varint(eventIndex);
+            varint(positionHint);
+            token(token);
+            full = length > MAX_BUFFER_BYTES;
+        }
+        if (full) {
+            flushQuietly();
+        }
     }
 
     /**
      * @param position 0 when the answer had none
      * @param etaSec   negative when the answer had none
      */
-    public synchronized void status(long user, long sendEpochMs, long durationMs, JourneyAnswer answer, long position,
+    public void status(long user, long sendEpochMs, long durationMs, JourneyAnswer answer, long position,
             long etaSec, boolean readyForEntry) {
-        request(STATUS, user, sendEpochMs, durationMs, answer);
-        varint(position);
-        varint(etaSec < 0 ? 0 : etaSec + 1);
-        buffer(1)[length++] = (byte) (readyForEntry ? 1 : 0);
+        boolean full;
+        synchronized (this) {
+            request(STATUS, user, sendEpochMs, durationMs, answer);
+            varint(position);
+            varint(etaSec < 0 ? 0 : etaSec + 1);
+            buffer(1)[length++] = (byte) (readyForEntry ? 1 : 0);
+            full = length > MAX_BUFFER_BYTES;
+        }
+        if (full) {
+            flushQuietly();
+        }
     }
 
     /**
      * @param twin true for the second of a double click, sent at the same moment as the first
      * @param reservationToken the granted reservation token, null when not granted
      */
-    public synchronized void enter(long user, long sendEpochMs, long durationMs, JourneyAnswer answer, boolean twin,
+    public void enter(long user, long sendEpochMs, long durationMs, JourneyAnswer answer, boolean twin,
             String reservationToken) {
-        request(ENTER, user, sendEpochMs, durationMs, answer);
-        buffer(1)[length++] = (byte) (twin ? 1 : 0);
-        token(WaitingToken.of(reservationToken));
+        WaitingToken token = WaitingToken.of(reservationToken);
+        boolean full;
+        synchronized (this) {
+            request(ENTER, user, sendEpochMs, durationMs, answer);
+            buffer(1)[length++] = (byte) (twin ? 1 : 0);
+            token(token);
+            full = length > MAX_BUFFER_BYTES;
+        }
+        if (full) {
+            flushQuietly();
+        }
     }
 
-    public synchronized void leave(long user, long sendEpochMs, long durationMs, JourneyAnswer answer) {
-        request(LEAVE, user, sendEpochMs, durationMs, answer);
+    public void leave(long user, long sendEpochMs, long durationMs, JourneyAnswer answer) {
+        boolean full;
+        synchronized (this) {
+            request(LEAVE, user, sendEpochMs, durationMs, answer);
+            full = length > MAX_BUFFER_BYTES;
+        }
+        if (full) {
+            flushQuietly();
+        }
     }
 
-    public synchronized void end(long user, long atEpochMs, JourneyEnd end) {
-        buffer(1)[length++] = END;
-        varint(user);
-        zigzag(atEpochMs - baseEpochMs);
-        buffer(1)[length++] = (byte) end.ordinal();
-        records++;
+    public void end(long user, long atEpochMs, JourneyEnd end) {
+        boolean full;
+        synchronized (this) {
+            buffer(1)[length++] = END;
+            varint(user);
+            zigzag(atEpochMs - baseEpochMs);
+            buffer(1)[length++] = (byte) end.ordinal();
+            records++;
+            full = length > MAX_BUFFER_BYTES;
+        }
+        if (full) {
+            flushQuietly();
+        }
+    }
+
+    /** Bytes appended and not yet handed to the compressor. */
+    synchronized int bufferedBytes() {
+        return length;
     }
 
     public synchronized long records() {

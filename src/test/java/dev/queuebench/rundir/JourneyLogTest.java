@@ -206,6 +206,27 @@ class JourneyLogTest {
         assertFalse(result.cutShort());
     }
 
+    /** A writer fed faster than its flusher compresses flushes from the caller: memory stays bounded. */
+    @Test
+    void aWriterFedFasterThanItFlushesStaysBounded() throws IOException {
+        Path file = dir.resolve(RunFiles.JOURNEYS);
+        long records = 3_000_000;
+        int most = 0;
+        try (JourneyLogWriter writer = JourneyLogWriter.create(file, new JourneyLogHeader(BASE, 300, 0, "p"))) {
+            for (long user = 0; user < records; user++) {
+                writer.join(user, 0, BASE + user, 3, JourneyAnswer.OK, 1, "7c9e6679-7425-40de-944b-e07fc1f90ae7");
+                if (user % 1_000 == 0) {
+                    most = Math.max(most, writer.bufferedBytes());
+                }
+            }
+        }
+        // 3M joins are about 90 MB: more than the flusher compresses in the time they take to append.
+        assertTrue(most <= JourneyLogWriter.MAX_BUFFER_BYTES, "buffer grew to " + most + " bytes");
+        JourneyLogReader.Result result = JourneyLogReader.read(file, new JourneyLogReader.Visitor() {
+        });
+        assertEquals(records, result.records());
+    }
+
     @Test
     void answersFollowTheGatewaysCodesBeforeTheStatus() {
         assertEquals(JourneyAnswer.TOKEN_EXPIRED, JourneyAnswer.of(404, "TOKEN_EXPIRED"));

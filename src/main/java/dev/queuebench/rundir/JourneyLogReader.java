@@ -25,7 +25,7 @@ import java.util.zip.ZipException;
  *          enter:  twin:1 byte token (the reservation token when granted)
  *          leave:  nothing more
  * end:     type 5, user:varint at_ms:zigzag varint how:1 byte ({@link JourneyEnd})
- * token:   0, or 1 followed by its 128 bits ({@link WaitingToken})
+ * token:   0, or 1 followed by its 64-bit {@link WaitingToken#fingerprint()} (version 1 had all 128 bits)
  * </pre>
  *
  * A file whose end is missing (a run that was killed) gives every record up to its last flush and
@@ -170,7 +170,7 @@ public final class JourneyLogReader {
         if (present == 0) {
             return WaitingToken.NONE;
         }
-        return new WaitingToken(in.readLong(), in.readLong());
+        return WaitingToken.ofFingerprint(in.readLong());
     }
 
     private static long zigzag(long value) {

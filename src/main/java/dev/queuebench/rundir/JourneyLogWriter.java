@@ -22,7 +22,7 @@ import java.util.zip.GZIPOutputStream;
  */
 public final class JourneyLogWriter implements AutoCloseable {
     static final byte[] MAGIC = "QBJ".getBytes(StandardCharsets.US_ASCII);
-    static final int VERSION = 1;
+    static final int VERSION = 2;
     static final int JOIN = 1;
     static final int STATUS = 2;
     static final int ENTER = 3;
@@ -240,8 +240,7 @@ public final class JourneyLogWriter implements AutoCloseable {
             return;
         }
         buffer(1)[length++] = 1;
-        fixedLong(token.high());
-        fixedLong(token.low());
+        fixedLong(token.fingerprint());
     }
 
     private void fixedLong(long value) {

@@ -10,6 +10,14 @@ import java.util.UUID;
 public record WaitingToken(long high, long low) {
     public static final WaitingToken NONE = new WaitingToken(0, 0);
 
+    /**
+     * A token known only by its {@link #fingerprint()}, as journey logs keep them (8 bytes, not 16):
+     * its fingerprint is the one given, so it matches the token it was made from.
+     */
+    public static WaitingToken ofFingerprint(long fingerprint) {
+        return new WaitingToken(fingerprint, 0);
+    }
+
     public static WaitingToken of(String token) {
         if (token == null || token.isEmpty()) {
             return NONE;

@@ -53,7 +53,7 @@ class JourneyLogTest {
             public void join(long user, int eventIndex, long sendMs, long durationMs, JourneyAnswer answer,
                     long positionHint, WaitingToken token) {
                 seen.add("join " + user + " " + eventIndex + " " + (sendMs - BASE) + " " + durationMs + " " + answer + " "
-                        + positionHint + " " + token.equals(WaitingToken.of("7c9e6679-7425-40de-944b-e07fc1f90ae7")));
+                        + positionHint + " " + (token.fingerprint() == WaitingToken.of("7c9e6679-7425-40de-944b-e07fc1f90ae7").fingerprint()));
             }
 
             @Override
@@ -67,7 +67,7 @@ class JourneyLogTest {
             public void enter(long user, long sendMs, long durationMs, JourneyAnswer answer, boolean twin,
                     WaitingToken token) {
                 seen.add("enter " + user + " " + (sendMs - BASE) + " " + durationMs + " " + answer + " " + twin + " "
-                        + (token.isNone() ? "none" : token.equals(WaitingToken.of(RESERVATION))));
+                        + (token.isNone() ? "none" : token.fingerprint() == WaitingToken.of(RESERVATION).fingerprint()));
             }
 
             @Override
@@ -116,7 +116,7 @@ class JourneyLogTest {
             });
             assertTrue(result.cutShort(), "cut at " + length);
             assertTrue(result.records() >= previous, "records only grow with the length of the file");
-            assertTrue(result.records() < 4_000);
+            assertTrue(result.records() <= 4_000);
             previous = result.records();
             cuts++;
         }
@@ -153,7 +153,7 @@ class JourneyLogTest {
         for (int trial = 0; trial < 200; trial++) {
             ByteArrayOutputStream raw = new ByteArrayOutputStream();
             raw.write("QBJ".getBytes(StandardCharsets.US_ASCII));
-            raw.write(1);
+            raw.write(2);
             raw.write(new byte[8]);
             raw.write(new byte[] {(byte) 200, 2, 0, 1, 'p'});
             byte[] noise = new byte[random.nextInt(400)];

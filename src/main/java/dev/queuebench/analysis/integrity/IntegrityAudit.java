@@ -37,22 +37,21 @@ public final class IntegrityAudit {
     }
 
     /** @param queueEnd the queue at the run's end (the table's lookup made from it), or null */
+    /** Consumes the table: its columns are let go as the audit goes. */
     static Summary.Integrity audit(JourneyTable table, AdmissionRules rules, QueueEndFile.QueueEnd queueEnd) {
         int ttlSec = table.heartbeatTtlSec > 0 ? table.heartbeatTtlSec : 300;
         int ttlMs = ttlSec * 1000;
+        // Ordered so that each column is let go once its last figure is known: ten million users fit in 1 GiB.
         long[] lostBySecond = lost(table, ttlMs);
         long lost = lostBySecond[0];
         long expired = lostBySecond[1];
         Map<Long, Long> lostSeconds = lostSeconds(table, ttlMs);
-
-        int[] endLow = new int[table.users];
-        int[] endHigh = new int[table.users];
-        placeBounds(table, ttlMs, endLow, endHigh);
-
-        long[] order = order(table, rules, endLow);
-        double[] positionErrors = positionErrors(table, endLow, endHigh);
         double[] etaErrors = etaErrors(table);
-
+        table.firstEtaSec = null;
+        table.firstEtaResp = null;
+        long shared = sharedTokens(table);
+        table.grantTokens = null;
+        table.grantUsers = null;
         long twice = 0;
         long admissions = 0;
         for (int u = 0; u < table.users; u++) {
@@ -63,8 +62,6 @@ public final class IntegrityAudit {
                 twice++;
             }
         }
-        long shared = sharedTokens(table);
-
         Map<String, Long> endings = new LinkedHashMap<>();
         for (JourneyEnd end : JourneyEnd.values()) {
             endings.put(end.name().toLowerCase(Locale.ROOT).replace('_', '-'), 0L);
@@ -75,6 +72,20 @@ public final class IntegrityAudit {
             endings.merge(end == null ? "unfinished" : end.name().toLowerCase(Locale.ROOT).replace('_', '-'), 1L,
                     Long::sum);
         }
+        Summary.EndState endState = endState(table, queueEnd, ttlMs);
+        table.grants = null;
+        table.ends = null;
+        table.atEnd = null;
+
+        int[] endLow = new int[table.users];
+        int[] endHigh = new int[table.users];
+        placeBounds(table, ttlMs, endLow, endHigh);
+        table.lastOkSend = null;
+        table.uncertainSend = null;
+
+        long[] order = order(table, rules, endLow);
+        double[] positionErrors = positionErrors(table, endLow, endHigh);
+
         List<Summary.LossSecond> losses = new ArrayList<>();
         lostSeconds.forEach((second, users) -> losses.add(new Summary.LossSecond(second, users)));
 
@@ -90,7 +101,7 @@ public final class IntegrityAudit {
         return new Summary.Integrity(table.users, endings, ttlSec, lost, expired, losses, twice + shared,
                 twice, shared, table.twinEnters, admissions, order[0], orderPct, positionErrors.length,
                 table.statusSeen > table.sampled, positionP50, positionP90, positionP99, positionMax, off,
-                etaErrors.length, etaMedian, etaP90, table.cutShort, sentence, endState(table, queueEnd, ttlMs));
+                etaErrors.length, etaMedian, etaP90, table.cutShort, sentence, endState);
     }
 
     /** The journeys against the queue Redis held at the end (null without a snapshot). */
@@ -187,37 +198,51 @@ public final class IntegrityAudit {
         long violations = 0;
         long judged = 0;
         for (int[] users : byEvent(table)) {
-            int[] px = new int[users.length];
-            int[] py = new int[users.length];
             int points = 0;
-            for (int u : users) {
-                if (table.joinState[u] == 1 && endLow[u] != JourneyTable.NONE) {
-                    px[points] = table.joinResp[u];
-                    py[points++] = endLow[u];
-                }
-            }
-            int[] qx = new int[users.length];
-            int[] qy = new int[users.length];
-            int[] who = new int[users.length];
             int queries = 0;
             for (int u : users) {
-                if (table.exitKind[u] == JourneyTable.EXIT_GRANTED && table.joinState[u] == 1) {
-                    qx[queries] = table.joinSend[u];
-                    qy[queries] = table.exitResp[u];
-                    who[queries++] = u;
+                points += isSureHolder(table, u, endLow) ? 1 : 0;
+                queries += isAdmission(table, u) ? 1 : 0;
+            }
+            int[] px = new int[points];
+            int[] py = new int[points];
+            int[] qx = new int[queries];
+            int[] qy = new int[queries];
+            int p = 0;
+            int q = 0;
+            for (int u : users) {
+                if (isSureHolder(table, u, endLow)) {
+                    px[p] = table.joinResp[u];
+                    py[p++] = endLow[u];
+                }
+                if (isAdmission(table, u)) {
+                    qx[q] = table.joinSend[u];
+                    qy[q++] = table.exitResp[u];
                 }
             }
             int[] ahead = DominanceCounter.count(px, py, points, qx, qy, queries);
-            for (int i = 0; i < queries; i++) {
-                int u = who[i];
+            q = 0;
+            for (int u : users) {
+                if (!isAdmission(table, u)) {
+                    continue;
+                }
                 long waitedMaxMillis = (long) table.exitResp[u] - table.joinSend[u];
                 judged++;
-                if (ahead[i] > 0 && rules.forbids(ahead[i] + 1L, waitedMaxMillis)) {
+                if (ahead[q] > 0 && rules.forbids(ahead[q] + 1L, waitedMaxMillis)) {
                     violations++;
                 }
+                q++;
             }
         }
         return new long[] {violations, judged};
+    }
+
+    private static boolean isSureHolder(JourneyTable table, int u, int[] endLow) {
+        return table.joinState[u] == 1 && endLow[u] != JourneyTable.NONE;
+    }
+
+    private static boolean isAdmission(JourneyTable table, int u) {
+        return table.exitKind[u] == JourneyTable.EXIT_GRANTED && table.joinState[u] == 1;
     }
 
     /** For each sampled status answer, how far its position lay outside the ranks the user could have had; sorted. */

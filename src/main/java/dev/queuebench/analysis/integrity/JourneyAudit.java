@@ -33,6 +33,7 @@ public final class JourneyAudit {
             table.cutShort |= result.cutShort();
             table.nextPart();
         }
+        table.trim();
         return IntegrityAudit.audit(table, AdmissionRules.GATEWAY, queueEnd);
     }
 }

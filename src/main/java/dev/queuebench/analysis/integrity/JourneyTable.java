@@ -41,8 +41,6 @@ final class JourneyTable implements JourneyLogReader.Visitor {
     byte[] exitKind = new byte[1024];
     int[] exitSend = new int[1024];
     int[] exitResp = new int[1024];
-    /** The refusal's answer for {@link #EXIT_REFUSED}. */
-    byte[] refusal = new byte[1024];
     /** The first enter or leave sent without an answer: it may have ended the place then. */
     int[] uncertainSend = new int[1024];
     int[] firstEtaSec = new int[1024];
@@ -83,6 +81,15 @@ final class JourneyTable implements JourneyLogReader.Visitor {
 
     JourneyTable(int sampleLimit) {
         this.sampleLimit = sampleLimit;
+    }
+
+    /** Cuts every column to the users read, so the audit's own arrays have the room the growth left. */
+    void trim() {
+        if (event.length != users) {
+            grow(users);
+        }
+        grantTokens = Arrays.copyOf(grantTokens, (int) grantCount);
+        grantUsers = Arrays.copyOf(grantUsers, (int) grantCount);
     }
 
     /** Lays the next part's users after those read so far. */
@@ -202,7 +209,6 @@ final class JourneyTable implements JourneyLogReader.Visitor {
             exitKind[u] = EXIT_REFUSED;
             exitSend[u] = time(sendMs);
             exitResp[u] = time(sendMs + durationMs);
-            refusal[u] = (byte) answer.ordinal();
         }
     }
 
@@ -294,7 +300,6 @@ final class JourneyTable implements JourneyLogReader.Visitor {
         exitKind = Arrays.copyOf(exitKind, size);
         exitSend = Arrays.copyOf(exitSend, size);
         exitResp = Arrays.copyOf(exitResp, size);
-        refusal = Arrays.copyOf(refusal, size);
         uncertainSend = Arrays.copyOf(uncertainSend, size);
         firstEtaSec = Arrays.copyOf(firstEtaSec, size);
         firstEtaResp = Arrays.copyOf(firstEtaResp, size);

@@ -83,6 +83,13 @@ class InterruptedRunIT {
         long lastSec = Long.parseLong(rows.get(rows.size() - 1).split(",", -1)[0]);
         long signalSec = run.signalMillis / 1000;
         assertTrue(lastSec >= signalSec - 2, "requests.csv ends at " + lastSec + ", the signal came at " + signalSec);
+        // The journeys up to the signal were recorded and the log completed on the way out (a shutdown hook), so
+        // the audit reads all of it and finds nothing wrong with a healthy gateway.
+        JsonNode audit = JsonFiles.read(run.runDir.resolve(RunFiles.SUMMARY_JSON)).path("integrity");
+        assertTrue(audit.path("journeys").asLong() > 50, audit.toPrettyString());
+        assertEquals(false, audit.path("journeys_cut_short").asBoolean(), audit.toPrettyString());
+        assertEquals(0, audit.path("lost_users").asLong(), audit.toPrettyString());
+        assertEquals(0, audit.path("double_admissions").asLong(), audit.toPrettyString());
     }
 
     /** Starts a smoke run, sends the signal at the first console line that matches, waits for the exit. */

@@ -21,6 +21,29 @@
     ctx.restore();
   }
 
+  // The run's timeline: a dashed line and a label at each event (marks, drills, counter resets).
+  function markEvents(u) {
+    var ctx = u.ctx;
+    ctx.save();
+    ctx.strokeStyle = "rgba(40, 40, 40, 0.7)";
+    ctx.fillStyle = "rgba(40, 40, 40, 0.9)";
+    ctx.setLineDash([4, 4]);
+    ctx.font = "11px sans-serif";
+    ctx.textAlign = "left";
+    (data.events || []).forEach(function (event) {
+      var x = u.valToPos(event.at, "x", true);
+      if (x < u.bbox.left || x > u.bbox.left + u.bbox.width) {
+        return;
+      }
+      ctx.beginPath();
+      ctx.moveTo(x, u.bbox.top);
+      ctx.lineTo(x, u.bbox.top + u.bbox.height);
+      ctx.stroke();
+      ctx.fillText(event.label.substring(0, 40), x + 3, u.bbox.top + 12);
+    });
+    ctx.restore();
+  }
+
   data.charts.forEach(function (chart) {
     var box = document.createElement("div");
     box.className = "chart";
@@ -44,7 +67,7 @@
       series: series,
       cursor: { sync: { key: "queuebench" } },
       axes: [{}, { size: 70 }],
-      hooks: { draw: [shadeAlarms] }
+      hooks: { draw: [shadeAlarms, markEvents] }
     }, columns, box);
     box.setAttribute("data-points", String(points));
     drawn.push({ id: chart.id, title: chart.title, series: chart.series.length, points: points });
@@ -56,5 +79,5 @@
     absent.textContent = "Not in this run: " + data.absent.join(", ") + ".";
     container.appendChild(absent);
   }
-  document.getElementById("qb-selfcheck").textContent = JSON.stringify({ charts: drawn, absent: data.absent, errors: window.qbErrors });
+  document.getElementById("qb-selfcheck").textContent = JSON.stringify({ charts: drawn, absent: data.absent, events: (data.events || []).length, errors: window.qbErrors });
 })();

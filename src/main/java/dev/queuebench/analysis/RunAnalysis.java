@@ -88,7 +88,7 @@ public final class RunAnalysis {
         RunSummary draft = new RunSummary(info, startSec, steps, measured, intended, achieved,
                 timeline(requests, timeline, aggregation, names), drivers, LatencyDrivers.sentence(drivers, lowLoadP99,
                 server), knee, costs, commands, memory, serverLevels, AlarmPeriods.of(alarms), alarms.notEvaluated(),
-                serverInfo, List.of(), JourneyAudit.of(files));
+                serverInfo, List.of(), JourneyAudit.of(files), RunEvents.of(files, server));
         return withWarnings(draft, server, data);
     }
 
@@ -312,6 +312,6 @@ public final class RunAnalysis {
                 summary.intendedRequests(), summary.achievedRequests(), summary.timeline(), summary.drivers(),
                 summary.driverSentence(), summary.knee(), summary.costs(), summary.commands(), summary.memory(),
                 summary.serverLevels(), summary.alarms(), summary.alarmsNotEvaluated(), summary.serverInfo(),
-                warnings, summary.integrity());
+                warnings, summary.integrity(), summary.events());
     }
 }

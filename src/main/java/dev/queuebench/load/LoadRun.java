@@ -8,6 +8,8 @@ import dev.queuebench.record.SimulationLogHeader;
 import dev.queuebench.record.SimulationLogListener;
 import dev.queuebench.record.SimulationLogParser;
 import dev.queuebench.rundir.RunJson;
+import dev.queuebench.rundir.EventsCsv;
+import dev.queuebench.rundir.RunFiles;
 import dev.queuebench.rundir.RunJsonFile;
 import dev.queuebench.rundir.RunOutcome;
 import java.io.IOException;
@@ -85,6 +87,7 @@ public final class LoadRun {
         int cores = Runtime.getRuntime().availableProcessors();
         RunJson started = RunRecord.started(runId, startMillis, settings, plan, target, cores);
         RunJsonFile.write(runDir, started);
+        EventsCsv.create(new RunFiles(runDir));
 
         InjectorHealth health = new InjectorHealth(plan, cores);
         StepLimits stepLimits = profile.stopRule() == null ? null : new StepLimits(plan, profile.stopRule());

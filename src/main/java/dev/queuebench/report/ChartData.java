@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.function.Predicate;
+import dev.queuebench.rundir.EventsCsv;
 import dev.queuebench.rundir.JsonFiles;
 import dev.queuebench.rundir.Summary;
 
@@ -63,6 +64,12 @@ final class ChartData {
                         || key.metric().equals("TotalCmds"));
         data.serverChart("replication", "Replication lag", "seconds", server,
                 key -> key.metric().equals("ReplicationLag"));
+        ArrayNode events = data.root.putArray("events");
+        for (EventsCsv.Event event : summary.events()) {
+            ObjectNode marker = events.addObject();
+            marker.put("at", event.epochMs() / 1000.0);
+            marker.put("label", event.kind() + (event.detail().isEmpty() ? "" : ": " + event.detail()));
+        }
         ArrayNode alarms = data.root.putArray("alarms");
         for (AlarmPeriod period : summary.alarms()) {
             ObjectNode alarm = alarms.addObject();

@@ -10,6 +10,7 @@ import dev.queuebench.analysis.RequestCost;
 import dev.queuebench.analysis.RequestStats;
 import dev.queuebench.analysis.RunInfo;
 import dev.queuebench.analysis.RunSummary;
+import dev.queuebench.rundir.EventsCsv;
 import dev.queuebench.rundir.Summary;
 import dev.queuebench.analysis.StepSummary;
 import java.time.Instant;
@@ -262,5 +263,17 @@ public final class ReportTables {
         }
         return new Table("Queue integrity", audit.sentence() + " Times are the client's: a check counts only what "
                 + "no order of events within each request's send and answer explains.", List.of("", ""), rows);
+    }
+
+    /** The run's timeline: marks, harness actions and the counter resets the sampler saw; markers on every chart. */
+    public static Table timeline(RunSummary summary) {
+        List<List<String>> rows = new ArrayList<>();
+        for (EventsCsv.Event event : summary.events()) {
+            rows.add(List.of(Instant.ofEpochMilli(event.epochMs()).toString(), event.source(), event.kind(),
+                    event.detail()));
+        }
+        return new Table("Timeline", rows.isEmpty() ? "Nothing happened besides the load (events.csv is empty; "
+                + "`queuebench mark RUN_DIR \"text\"` adds a note)." : "Marked on every chart above.",
+                List.of("at (UTC)", "source", "kind", "detail"), rows);
     }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.queuebench.analysis.GoldenRuns;
+import dev.queuebench.rundir.EventsCsv;
 import dev.queuebench.rundir.JourneyAnswer;
 import dev.queuebench.rundir.JourneyEnd;
 import dev.queuebench.rundir.JourneyLogHeader;
@@ -43,6 +44,10 @@ class HtmlReportBrowserIT {
         Set<String> tmpBefore = Chromium.leftoversInTmp();
         Path run = GoldenRuns.costs(temp.resolve("20261125T101500Z-golden"));
         writeJourneysWithLosses(run);
+        String firstRow = Files.readAllLines(run.resolve(RunFiles.REQUESTS_CSV)).get(1);
+        long startSec = Long.parseLong(firstRow.substring(0, firstRow.indexOf(',')));
+        EventsCsv.append(new RunFiles(run), new EventsCsv.Event((startSec + 12) * 1000, "person", "mark",
+                "modify started, r7g.large"));
         RunReport.write(run);
         Path html = run.resolve("report.html");
         String page = Files.readString(html);
@@ -64,6 +69,8 @@ class HtmlReportBrowserIT {
         assertEquals(List.of("load", "latency", "lost", "cpu", "memory", "connections", "network", "commands",
                 "replication"), drawn);
         assertTrue(dom.contains("Queue integrity") && dom.contains("3 users lost their place"), "integrity table");
+        assertEquals(1, check.path("events").asInt(), "the mark is drawn on the charts: " + check);
+        assertTrue(dom.contains("<td>modify started, r7g.large</td>"), "the timeline table lists the mark");
         assertEquals(0, check.path("absent").size());
         assertTrue(dom.contains("class=\"uplot"), "uPlot drew no chart element");
 

@@ -84,6 +84,11 @@ final class RedisSetup implements AutoCloseable {
         }
     }
 
+    /** The embedded primary this setup started, or null for an outside Redis. */
+    EmbeddedRedis embeddedPrimary() {
+        return embeddedPrimary;
+    }
+
     RedisClient primary() {
         return primary;
     }

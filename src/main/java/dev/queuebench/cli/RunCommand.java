@@ -3,7 +3,16 @@ package dev.queuebench.cli;
 import dev.queuebench.analysis.RunSummary;
 import dev.queuebench.gateway.GatewayServer;
 import dev.queuebench.gateway.GatewaySettings;
+import dev.queuebench.load.Drill;
+import dev.queuebench.load.DrillScheduler;
 import dev.queuebench.metrics.queue.QueueEndReader;
+import dev.queuebench.redis.EmbeddedRedis;
+import dev.queuebench.redis.RedisEndpoint;
+import dev.queuebench.redis.RedisTls;
+import java.util.ArrayList;
+import java.util.List;
+import redis.clients.jedis.Jedis;
+import redis.clients.jedis.Protocol;
 import dev.queuebench.redis.RedisClients;
 import dev.queuebench.rundir.QueueEndFile;
 import redis.clients.jedis.RedisClient;
@@ -100,6 +109,13 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--when-lost", paramLabel = "stop|rejoin",
             description = "What a user whose waiting token is refused does: stop (default) or rejoin.")
     String whenLost;
+
+    @Option(names = "--drill", paramLabel = "KIND[:ARG]@SEC",
+            description = "Do this to the target's Redis at that second of the measured phases (0 = the end of the "
+                    + "warm-up), and put it on the run's timeline: pause:MS@SEC (CLIENT PAUSE), kill-connections@SEC "
+                    + "(CLIENT KILL TYPE normal), restart@SEC (the embedded primary, nothing kept). Several allowed. "
+                    + "Needs the embedded Redis or --redis.")
+    List<String> drillTexts = new ArrayList<>();
 
     @Option(names = "--no-journeys",
             description = "Do not record journeys.bin.gz (no integrity audit for this run).")
@@ -213,6 +229,7 @@ final class RunCommand implements Callable<Integer> {
                             ? RunSettings.DEFAULT_SHORTEST_JOURNEY_REQUESTS : shortestJourneyRequests)
                     .build();
             injected(); // validates the TEST-ONLY options
+            drills();
             if (!embedded && !target.matches("https?://[^\\s]+")) {
                 throw new IllegalArgumentException("--target must be an http(s):// URL or 'embedded', was '" + target + "'");
             }
@@ -235,19 +252,23 @@ final class RunCommand implements Callable<Integer> {
                 RunTarget runTarget = new RunTarget(gateway.baseUrl(), true, setup.primaryEndpoint().redacted(),
                         setup.reader() == null ? null : setup.describeReader(), setup.describePrimary());
                 return execute(settings, runTarget, sampler(setup.primaryEndpoint(), setup.readerEndpoint()),
-                        interruption, setup.primary());
+                        interruption, setup.primary(), drillScheduler(setup.primaryEndpoint(), setup.embeddedPrimary()));
             }
         }
         RunTarget runTarget = new RunTarget(target.replaceAll("/+$", ""), false,
                 redis.embedded() ? null : redis.primaryEndpoint().redacted(),
                 redis.readerUrl == null ? null : redis.readerEndpoint().redacted(), null);
         if (redis.embedded()) {
-            return execute(settings, runTarget, null, interruption, null);
+            if (!drills().isEmpty()) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--drill acts on the target's Redis: "
+                        + "give it with --redis URL (or run against --target embedded)");
+            }
+            return execute(settings, runTarget, null, interruption, null, null);
         }
         try (RedisClient queueRedis = RedisClients.open(redis.primaryEndpoint(), redis.pool(), redis.tls(),
                 "queuebench-audit")) {
             return execute(settings, runTarget, sampler(redis.primaryEndpoint(), redis.readerEndpoint()), interruption,
-                    queueRedis);
+                    queueRedis, drillScheduler(redis.primaryEndpoint(), null));
         }
     }
 
@@ -262,11 +283,11 @@ final class RunCommand implements Callable<Integer> {
 
     /** @param queueRedis the target's Redis, whose queue is read at the end for the integrity audit; null when unknown */
     private int execute(RunSettings settings, RunTarget runTarget, SamplerSettings sampler,
-            RunInterruption interruption, UnifiedJedis queueRedis) throws Exception {
+            RunInterruption interruption, UnifiedJedis queueRedis, DrillScheduler drills) throws Exception {
         System.out.println("Running profile " + settings.profile().name() + " (" + settings.profile().description()
                 + ") against " + runTarget.recordedGatewayUrl());
         ServerMetricsBesideRun serverMetrics = new ServerMetricsBesideRun(sampler, System.out::println);
-        LoadRun run = new LoadRun(settings, runTarget, System.out::println, serverMetrics::start);
+        LoadRun run = new LoadRun(settings, runTarget, System.out::println, serverMetrics::start).withDrills(drills);
         interruption.attach(run);
         LoadRun.Result result = run.execute();
         if (queueRedis != null && settings.recordJourneys()) {
@@ -275,6 +296,46 @@ final class RunCommand implements Callable<Integer> {
         printSummary(result);
         writeReport(result.runDir());
         return result.outcome() == RunOutcome.COMPLETED ? QueuebenchCommand.EXIT_OK : QueuebenchCommand.EXIT_FAILURE;
+    }
+
+    private List<Drill> drills() {
+        List<Drill> parsed = new ArrayList<>();
+        for (String text : drillTexts) {
+            parsed.add(Drill.parse(text));
+        }
+        return parsed;
+    }
+
+    /** The run's drills, done to this Redis; null when there are none. */
+    private DrillScheduler drillScheduler(RedisEndpoint primary, EmbeddedRedis embedded) {
+        List<Drill> drills = drills();
+        if (drills.isEmpty()) {
+            return null;
+        }
+        if (embedded == null && drills.stream().anyMatch(drill -> drill.kind() == Drill.Kind.RESTART)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--drill restart restarts the embedded Redis "
+                    + "only; against your own Redis use pause or kill-connections (a restart or failover of a managed "
+                    + "node is its provider's action)");
+        }
+        RedisTls tls = redis.tls();
+        return new DrillScheduler(drills, drill -> {
+            switch (drill.kind()) {
+                case PAUSE -> {
+                    try (Jedis jedis = RedisClients.single(primary, tls, 5_000)) {
+                        jedis.sendCommand(Protocol.Command.CLIENT, "PAUSE", Long.toString(drill.argMillis()), "ALL");
+                    }
+                }
+                case KILL_CONNECTIONS -> {
+                    try (Jedis jedis = RedisClients.single(primary, tls, 5_000)) {
+                        jedis.sendCommand(Protocol.Command.CLIENT, "KILL", "TYPE", "normal");
+                    }
+                }
+                case RESTART -> {
+                    embedded.stop();
+                    embedded.restart();
+                }
+            }
+        });
     }
 
     /** The queue as Redis holds it now, for the audit's end-state check; a failure is said and loses nothing else. */

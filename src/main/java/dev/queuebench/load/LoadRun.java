@@ -49,6 +49,7 @@ public final class LoadRun {
     private final LoadProfile profile;
     private final InjectionPlan plan;
     private final long startMillis;
+    private DrillScheduler drills;
 
     public LoadRun(RunSettings settings, RunTarget target, Consumer<String> console) {
         this(settings, target, console, BesideRun.NOTHING);
@@ -67,6 +68,24 @@ public final class LoadRun {
         long deadlineMillis = startMillis + (plan.expectedRunSec() + settings.requestTimeoutMillis() / 1000
                 + StopEvaluator.OVERRUN_GRACE_SEC) * 1000L;
         this.stops = new StopEvaluator(target.recordedGatewayUrl(), deadlineMillis);
+    }
+
+    /** Drills to do during the measured phases ({@code run --drill}), put on the run's timeline. */
+    public LoadRun withDrills(DrillScheduler scheduler) {
+        this.drills = scheduler;
+        return this;
+    }
+
+    /** Seconds from the plan's start to its first measured phase: the warm-up's length. */
+    private int measuredStartSec() {
+        int seconds = 0;
+        for (dev.queuebench.profile.Phase phase : profile.phases()) {
+            if (!phase.warmup()) {
+                break;
+            }
+            seconds += phase.durationSec();
+        }
+        return seconds;
     }
 
     /**
@@ -91,7 +110,11 @@ public final class LoadRun {
 
         InjectorHealth health = new InjectorHealth(plan, cores);
         StepLimits stepLimits = profile.stopRule() == null ? null : new StepLimits(plan, profile.stopRule());
-        HeaderCapture header = new HeaderCapture();
+        HeaderCapture header = new HeaderCapture(planStartMillis -> {
+            if (drills != null) {
+                drills.planStarted(new RunFiles(runDir), planStartMillis, measuredStartSec());
+            }
+        });
         RunRecorder recorder = new RunRecorder(runDir, settings.requestTimeoutMillis() + 2_000L, second -> {
             // The plan's clock starts when Gatling's run starts (from simulation.log), not when we did.
             int offsetSec = (int) Math.round(second.epochSec() - header.startMillis() / 1000.0);
@@ -122,6 +145,9 @@ public final class LoadRun {
             }
             recorder.close();
             closeBeside(beside);
+            if (drills != null) {
+                drills.close();
+            }
         }
         gcPauses.poll();
 
@@ -200,7 +226,12 @@ public final class LoadRun {
 
     /** Keeps Gatling's run record: its start (the plan's clock) and its version. */
     private static final class HeaderCapture implements SimulationLogListener {
+        private final java.util.function.LongConsumer onPlanStart;
         private volatile SimulationLogHeader value;
+
+        HeaderCapture(java.util.function.LongConsumer onPlanStart) {
+            this.onPlanStart = onPlanStart;
+        }
 
         Long startMillisOrNull() {
             SimulationLogHeader header = value;
@@ -214,6 +245,7 @@ public final class LoadRun {
         @Override
         public void onRun(SimulationLogHeader header) {
             value = header;
+            onPlanStart.accept(header.startMillis());
         }
 
         @Override

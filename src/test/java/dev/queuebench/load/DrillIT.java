@@ -1,0 +1,63 @@
+package dev.queuebench.load;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.queuebench.cli.QueuebenchCommand;
+import dev.queuebench.rundir.EventsCsv;
+import dev.queuebench.rundir.JsonFiles;
+import dev.queuebench.rundir.RunFiles;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Drills during a smoke run on the embedded default: done at their second, on the timeline, and seen in the results. */
+class DrillIT {
+    @Test
+    void aPauseAndARestartHappenAtTheirSecondsAndShowInLatencyAndLostUsers(@TempDir Path results) throws Exception {
+        int exit = QueuebenchCommand.commandLine().execute("run", "--profile", "smoke", "--hold-sec", "20",
+                "--no-gatling-report", "--drill", "pause:1500@5", "--drill", "restart@14",
+                "--results-dir", results.toString());
+        assertTrue(exit == 0 || exit == 1, "exit " + exit);
+        Path runDir = RunDirectories.only(results);
+        List<EventsCsv.Event> events = EventsCsv.read(new RunFiles(runDir)).events();
+        assertEquals(List.of("pause", "pause-done", "restart", "restart-done"),
+                events.stream().map(EventsCsv.Event::kind).toList(), events.toString());
+
+        JsonNode summary = JsonFiles.read(runDir.resolve(RunFiles.SUMMARY_JSON));
+        // smoke's warm-up lasts 10 s: the measured phases begin then, and the pause 5 s later.
+        double measuredStartSec = summary.path("run").path("injection_start_epoch_sec").asDouble() + 10;
+        double pauseSec = events.get(0).epochMs() / 1000.0;
+        assertTrue(Math.abs(pauseSec - (measuredStartSec + 5)) < 1.5,
+                "pause at " + pauseSec + ", planned at " + (measuredStartSec + 5));
+        double restartSec = events.get(2).epochMs() / 1000.0;
+        assertTrue(Math.abs(restartSec - (measuredStartSec + 14)) < 1.5,
+                "restart at " + restartSec + ", planned at " + (measuredStartSec + 14));
+
+        // Requests in flight waited out the pause; the restart dropped every waiting user, who learned it at once.
+        assertTrue(summary.path("requests").path("all").path("latency_micros").path("max").asDouble() > 1_000_000,
+                summary.path("requests").path("all").toString());
+        JsonNode audit = summary.path("integrity");
+        assertTrue(audit.path("lost_users").asLong() > 0, audit.toPrettyString());
+        for (JsonNode second : audit.path("lost_by_second")) {
+            long sec = second.path("epoch_sec").asLong();
+            assertTrue(sec >= (long) restartSec - 1 && sec <= (long) restartSec + 8,
+                    "a user lost at " + sec + ", the restart was at " + restartSec);
+        }
+        String report = Files.readString(runDir.resolve(RunFiles.REPORT_MD));
+        assertTrue(report.contains("## Timeline") && report.contains("restart-done"), report);
+    }
+
+    @Test
+    void aDrillThatCannotBeDoneIsAUsageError(@TempDir Path results) {
+        assertEquals(2, QueuebenchCommand.commandLine().execute("run", "--drill", "pause@5",
+                "--results-dir", results.toString()));
+        assertEquals(2, QueuebenchCommand.commandLine().execute("run", "--drill", "failover@5",
+                "--results-dir", results.toString()));
+        assertEquals(2, QueuebenchCommand.commandLine().execute("run", "--target", "http://127.0.0.1:9",
+                "--drill", "kill-connections@5", "--results-dir", results.toString()));
+    }
+}

@@ -1,0 +1,21 @@
+package dev.queuebench.load;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+class DrillTest {
+    @Test
+    void drillsParseFromTheCommandLinesForm() {
+        assertEquals(new Drill(Drill.Kind.PAUSE, 2000, 20), Drill.parse("pause:2000@20"));
+        assertEquals(new Drill(Drill.Kind.KILL_CONNECTIONS, 0, 30), Drill.parse("kill-connections@30"));
+        assertEquals(new Drill(Drill.Kind.RESTART, 0, 0), Drill.parse("RESTART@0"));
+        for (String bad : new String[] {"pause@20", "restart:5@1", "pause:x@2", "pause:2000", "pause:2000@-1",
+            "failover@3", "@5", "pause:0@5"}) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Drill.parse(bad), bad);
+            assertTrue(e.getMessage().contains("--drill") || e.getMessage().contains("drill"), e.getMessage());
+        }
+    }
+}

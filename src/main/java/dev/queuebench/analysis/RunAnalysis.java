@@ -1,6 +1,7 @@
 package dev.queuebench.analysis;
 
 import dev.queuebench.analysis.integrity.JourneyAudit;
+import dev.queuebench.rundir.EventsCsv;
 import dev.queuebench.rundir.RunDataException;
 
 import dev.queuebench.rundir.RunFiles;
@@ -85,10 +86,13 @@ public final class RunAnalysis {
         JsonNode serverInfo = ServerInfoJson.read(files);
         AlarmsJson alarms = AlarmsJson.read(files);
         Summary.ServerLevels serverLevels = ServerLevels.of(server, timeline, alarms.thresholds());
+        Timeline runTimeline = timeline(requests, timeline, aggregation, names);
+        Summary.Integrity integrity = JourneyAudit.of(files);
+        List<EventsCsv.Event> events = RunEvents.of(files, server);
         RunSummary draft = new RunSummary(info, startSec, steps, measured, intended, achieved,
-                timeline(requests, timeline, aggregation, names), drivers, LatencyDrivers.sentence(drivers, lowLoadP99,
+                runTimeline, drivers, LatencyDrivers.sentence(drivers, lowLoadP99,
                 server), knee, costs, commands, memory, serverLevels, AlarmPeriods.of(alarms), alarms.notEvaluated(),
-                serverInfo, List.of(), JourneyAudit.of(files), RunEvents.of(files, server));
+                serverInfo, List.of(), integrity, events, DrillVerdicts.of(events, requests, runTimeline, integrity));
         return withWarnings(draft, server, data);
     }
 
@@ -312,6 +316,6 @@ public final class RunAnalysis {
                 summary.intendedRequests(), summary.achievedRequests(), summary.timeline(), summary.drivers(),
                 summary.driverSentence(), summary.knee(), summary.costs(), summary.commands(), summary.memory(),
                 summary.serverLevels(), summary.alarms(), summary.alarmsNotEvaluated(), summary.serverInfo(),
-                warnings, summary.integrity(), summary.events());
+                warnings, summary.integrity(), summary.events(), summary.drills());
     }
 }

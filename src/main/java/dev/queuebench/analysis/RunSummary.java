@@ -19,13 +19,14 @@ import java.util.Map;
  * @param serverInfo       {@code server-info.json} as written by the sampler, or an empty object
  * @param integrity        the queue-integrity audit of the journeys, or null when none were recorded
  * @param events           the run's timeline (events.csv) and the counter resets the sampler saw, in time order
+ * @param drills           each drill's error window, recovery and users lost
  */
 public record RunSummary(RunInfo info, double injectionStartSec, List<StepSummary> steps,
         Map<String, RequestStats> measured, double intendedRequests, double achievedRequests, Timeline timeline,
         List<MetricCorrelation> drivers, String driverSentence, Knee knee, List<RequestCost> costs,
         List<CommandCost> commands, MemoryPerUser memory, Summary.ServerLevels serverLevels, List<AlarmPeriod> alarms,
         List<AlarmsJson.NotEvaluated> alarmsNotEvaluated, JsonNode serverInfo, List<Summary.Warning> warnings,
-        Summary.Integrity integrity, List<EventsCsv.Event> events) {
+        Summary.Integrity integrity, List<EventsCsv.Event> events, List<Summary.DrillVerdict> drills) {
 
     public double deliveredPct() {
         return intendedRequests > 0 ? 100 * achievedRequests / intendedRequests : Double.NaN;

@@ -40,7 +40,8 @@ public final class SummaryRecord {
         return new Summary(SummaryFile.SCHEMA_VERSION, run, load, requests(summary.measured()), steps,
                 knee(summary.knee()), new Summary.LatencyDrivers(summary.driverSentence(), ranked),
                 new Summary.ServerCost(costs, commands), memory, summary.serverLevels(), alarms,
-                summary.alarmsNotEvaluated(), summary.serverInfo(), summary.warnings(), summary.integrity());
+                summary.alarmsNotEvaluated(), summary.serverInfo(), summary.warnings(), summary.integrity(),
+                summary.drills());
     }
 
     private static Map<String, Summary.RequestStats> requests(Map<String, RequestStats> requests) {

@@ -69,18 +69,21 @@ public final class RunComparator {
                 candSummary.memory() == null ? Double.NaN : candSummary.memory().bytesPerUser(), false));
         differences.add(pointOnly("measured", "run", "data_walking_commands", "commands",
                 dataWalking(baseSummary), dataWalking(candSummary), false));
-        differences.addAll(integrity(baseSummary.integrity(), candSummary.integrity()));
+        differences.addAll(integrity(baseSummary, candSummary));
+        differences.addAll(drills(baseSummary.drills(), candSummary.drills()));
         return new Comparison(baseSummary, candSummary, List.copyOf(differences));
     }
 
     /** The integrity audit's figures (NaN, so SKIPPED, for a run that recorded no journeys). */
-    private static List<Difference> integrity(Summary.Integrity base, Summary.Integrity cand) {
+    private static List<Difference> integrity(Summary baseSummary, Summary candSummary) {
+        Summary.Integrity base = baseSummary.integrity();
+        Summary.Integrity cand = candSummary.integrity();
         if (base == null && cand == null) {
             return List.of(); // neither run recorded journeys: nothing to compare, nothing to show
         }
         return List.of(
-                pointOnly("measured", "run", "lost_users", "users", integrity(base, Summary.Integrity::lostUsers),
-                        integrity(cand, Summary.Integrity::lostUsers), false),
+                pointOnly("measured", "run", "lost_users", "users", lostOutsideDrills(baseSummary),
+                        lostOutsideDrills(candSummary), false),
                 pointOnly("measured", "run", "double_admissions", "admissions",
                         integrity(base, Summary.Integrity::doubleAdmissions),
                         integrity(cand, Summary.Integrity::doubleAdmissions), false),
@@ -93,6 +96,31 @@ public final class RunComparator {
                 pointOnly("measured", "run", "eta_error_median_pct", "%",
                         integrity(base, Summary.Integrity::etaErrorMedianPct),
                         integrity(cand, Summary.Integrity::etaErrorMedianPct), false));
+    }
+
+    /** Users lost that no drill of the run accounts for: a planned restart loses users by design. */
+    private static double lostOutsideDrills(Summary summary) {
+        if (summary.integrity() == null) {
+            return Double.NaN;
+        }
+        long inDrills = summary.drills().stream().mapToLong(Summary.DrillVerdict::usersLost).sum();
+        return summary.integrity().lostUsers() - inDrills;
+    }
+
+    /** Each drill of the candidate against the baseline's drill of the same name (its n-th, of the same kind). */
+    private static List<Difference> drills(List<Summary.DrillVerdict> base, List<Summary.DrillVerdict> cand) {
+        List<Difference> differences = new ArrayList<>();
+        for (Summary.DrillVerdict drill : cand) {
+            Summary.DrillVerdict before = base.stream().filter(b -> b.name().equals(drill.name())).findFirst()
+                    .orElse(null);
+            differences.add(pointOnly(drill.name(), "run", "error_window_sec", "s",
+                    before == null ? Double.NaN : before.errorWindowSec(), drill.errorWindowSec(), false));
+            differences.add(pointOnly(drill.name(), "run", "recovery_sec", "s",
+                    before == null ? Double.NaN : before.recoverySec(), drill.recoverySec(), false));
+            differences.add(pointOnly(drill.name(), "run", "users_lost", "users",
+                    before == null ? Double.NaN : before.usersLost(), drill.usersLost(), false));
+        }
+        return differences;
     }
 
     private static double integrity(Summary.Integrity audit, java.util.function.ToDoubleFunction<Summary.Integrity> figure) {

@@ -26,7 +26,7 @@ public final class MarkdownReport {
     }
 
     static List<Table> sections(RunSummary summary) {
-        return List.of(ReportTables.glance(summary), ReportTables.integrity(summary), ReportTables.perRequest(summary), ReportTables.perStep(summary),
+        return List.of(ReportTables.glance(summary), ReportTables.integrity(summary), ReportTables.drills(summary), ReportTables.perRequest(summary), ReportTables.perStep(summary),
                 ReportTables.knee(summary), ReportTables.drivers(summary), ReportTables.requestCosts(summary),
                 ReportTables.commands(summary), ReportTables.memory(summary), ReportTables.alarms(summary),
                 ReportTables.timeline(summary));

@@ -276,4 +276,24 @@ public final class ReportTables {
                 + "`queuebench mark RUN_DIR \"text\"` adds a note)." : "Marked on every chart above.",
                 List.of("at (UTC)", "source", "kind", "detail"), rows);
     }
+
+    /** Each drill's verdict: what it did to the requests and the users. */
+    public static Table drills(RunSummary summary) {
+        List<List<String>> rows = new ArrayList<>();
+        for (Summary.DrillVerdict drill : summary.drills()) {
+            rows.add(List.of(drill.name(), Instant.ofEpochMilli(drill.atEpochMs()).toString(),
+                    Numbers.count(drill.errorWindowSec()) + " s", Numbers.count(drill.secondsOver1PctErrors()),
+                    Numbers.count(drill.failedRequests()) + (drill.failedByCause().isEmpty() ? ""
+                            : " " + drill.failedByCause()),
+                    Numbers.value(drill.preDrillP99Micros() / 1000) + " ms",
+                    Double.isNaN(drill.recoverySec()) ? "not within the run" : Numbers.value(drill.recoverySec()) + " s",
+                    Numbers.count(drill.usersLost())));
+        }
+        return new Table("Drills", rows.isEmpty() ? "No drill in this run (run --drill KIND@SEC)."
+                : "Error window: first to last second with failed requests after the drill. Recovery: until p99 "
+                + "stayed within 1.2× its level of the 10 s before for 3 s with no failures. Users lost: the "
+                + "integrity audit's, from the drill until the next.",
+                List.of("drill", "at (UTC)", "error window", "seconds > 1% errors", "failed requests",
+                        "p99 before", "recovery", "users lost"), rows);
+    }
 }

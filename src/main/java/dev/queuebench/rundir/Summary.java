@@ -17,11 +17,15 @@ import java.util.Map;
  * @param serverInfo    {@code server-info.json} as the sampler wrote it, or an empty object
  * @param integrity     the queue-integrity audit of {@code journeys.bin.gz}; null (absent from the file)
  *                      for a run that recorded no journeys
+ * @param drills        what each drill of the run ({@code run --drill}) did to the requests and the users
  */
 public record Summary(int schemaVersion, Run run, Load load, Map<String, RequestStats> requests, List<Step> steps,
         Knee knee, LatencyDrivers latencyDrivers, ServerCost serverCost, Memory memory, ServerLevels serverLevels,
         List<Alarm> alarms, List<AlarmsJson.NotEvaluated> alarmsNotEvaluated, JsonNode serverInfo,
-        List<Warning> warnings, Integrity integrity) {
+        List<Warning> warnings, Integrity integrity, List<DrillVerdict> drills) {
+    public Summary {
+        drills = drills == null ? List.of() : List.copyOf(drills);
+    }
 
     /** A summary without an integrity audit. */
     public Summary(int schemaVersion, Run run, Load load, Map<String, RequestStats> requests, List<Step> steps,
@@ -29,7 +33,25 @@ public record Summary(int schemaVersion, Run run, Load load, Map<String, Request
             List<Alarm> alarms, List<AlarmsJson.NotEvaluated> alarmsNotEvaluated, JsonNode serverInfo,
             List<Warning> warnings) {
         this(schemaVersion, run, load, requests, steps, knee, latencyDrivers, serverCost, memory, serverLevels, alarms,
-                alarmsNotEvaluated, serverInfo, warnings, null);
+                alarmsNotEvaluated, serverInfo, warnings, null, List.of());
+    }
+
+    /**
+     * One drill's verdict: the error window it opened and how long latency took to come back.
+     *
+     * @param name                  {@code drill-<n>-<kind>}, n counting from 1 in time order
+     * @param errorWindowStartEpochSec first second with failed requests after the drill; 0 when none failed
+     * @param errorWindowSec        from the first to the last second with failures (gaps of up to 2 s bridged); 0 when none
+     * @param secondsOver1PctErrors seconds after the drill (until the next or the end) with more than 1% failed
+     * @param failedRequests        failed requests in the error window, and by cause
+     * @param preDrillP99Micros     the median of the per-second p99 over the 10 s before the drill
+     * @param recoverySec           seconds from the drill until p99 stayed within 1.2× that level for 3 s with no
+     *                              failures; NaN when it never did or there was no level to come back to
+     * @param usersLost             users lost (the integrity audit) from the drill until the next or the end
+     */
+    public record DrillVerdict(String name, String kind, long atEpochMs, String detail, long errorWindowStartEpochSec,
+            long errorWindowSec, long secondsOver1PctErrors, long failedRequests, Map<String, Long> failedByCause,
+            double preDrillP99Micros, double recoverySec, long usersLost) {
     }
 
     /**

@@ -49,6 +49,33 @@ class DrillIT {
         }
         String report = Files.readString(runDir.resolve(RunFiles.REPORT_MD));
         assertTrue(report.contains("## Timeline") && report.contains("restart-done"), report);
+
+        // Each drill's verdict: the pause fails nothing and latency comes back; the restart opens an error
+        // window and loses the users the audit counts, which the gate charges to the drill, not to lost_users.
+        JsonNode drills = summary.path("drills");
+        assertEquals(2, drills.size(), drills.toPrettyString());
+        JsonNode pause = drills.get(0);
+        assertEquals("drill-1-pause", pause.path("name").asText());
+        assertEquals(0, pause.path("users_lost").asLong(), pause.toPrettyString());
+        assertTrue(pause.path("recovery_sec").asDouble() <= 5, pause.toPrettyString());
+        JsonNode restart = drills.get(1);
+        assertEquals("drill-2-restart", restart.path("name").asText());
+        assertTrue(restart.path("error_window_sec").asLong() >= 1, restart.toPrettyString());
+        assertTrue(restart.path("failed_requests").asLong() > 0, restart.toPrettyString());
+        assertEquals(audit.path("lost_users").asLong(), restart.path("users_lost").asLong(), restart.toPrettyString());
+
+        Path rules = results.resolve("drill-rules.json");
+        Files.writeString(rules, "{\"rules\": [{\"name\": \"users lost outside drills\", \"metric\": \"lost_users\", "
+                + "\"request\": \"run\", \"step\": \"measured\", \"max\": 0}, {\"name\": \"no error window\", "
+                + "\"metric\": \"error_window_sec\", \"request\": \"run\", \"step\": \"drill-*\", \"max\": 0}]}");
+        int gate = QueuebenchCommand.commandLine().execute("gate", "--baseline", runDir.toString(), "--candidate",
+                runDir.toString(), "--rules", rules.toString());
+        assertEquals(QueuebenchCommand.EXIT_GATE_FAILED, gate);
+        List<String> verdicts = Files.readAllLines(runDir.resolve("gate.md"));
+        assertTrue(verdicts.stream().anyMatch(line -> line.contains("users lost outside drills") && line.contains("PASS")),
+                verdicts.toString());
+        assertTrue(verdicts.stream().anyMatch(line -> line.contains("drill-2-restart") && line.contains("FAIL")),
+                verdicts.toString());
     }
 
     @Test

@@ -19,6 +19,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.TreeMap;
+import java.util.Set;
 import java.util.TreeSet;
 import dev.queuebench.rundir.RequestSecond;
 import dev.queuebench.rundir.LatencyHlog;
@@ -54,7 +55,10 @@ public final class RunAnalysis {
 
         List<LoadStep> holds = timeline.steps().stream().filter(step -> step.kind() == StepKind.HOLD).toList();
         boolean byHolds = holds.size() >= 2;
+        List<EventsCsv.Event> events = RunEvents.of(files, server);
+        TreeSet<Long> disturbed = DisturbedSeconds.of(requests, events);
         Map<Long, Integer> levelOfSecond = byHolds ? levelsFromHolds(holds) : levelsFromRates(requests, timeline);
+        levelOfSecond.keySet().removeAll(disturbed);
         Aggregation aggregation = new Aggregation(timeline, levelOfSecond);
         LatencyHlog.forEachSecond(files, aggregation::accept);
         aggregation.finish();
@@ -74,12 +78,15 @@ public final class RunAnalysis {
             }
         }
 
-        List<LoadLevel> levels = byHolds ? holdLevels(holds, steps) : bandLevels(levelOfSecond, requests, aggregation);
-        Knee knee = KneeFinder.find(levels, byHolds ? "hold-steps" : "rate-bands");
+        List<LoadLevel> levels = byHolds && disturbed.isEmpty() ? holdLevels(holds, steps)
+                : byHolds ? levels(levelOfSecond, requests, aggregation, index -> holds.get(index).name(), 1)
+                : bandLevels(levelOfSecond, requests, aggregation);
+        Knee knee = withDisturbance(KneeFinder.find(levels, byHolds ? "hold-steps" : "rate-bands"), disturbed);
         double lowLoadP99 = knee.levels().isEmpty() ? measured.get(Aggregation.ALL).latency().p99Micros()
                 : knee.levels().get(0).latency().p99Micros();
-        List<MetricCorrelation> drivers = LatencyDrivers.rank(p99ForCorrelation(aggregation, timeline, requests),
-                server.all(), lowLoadP99);
+        NavigableMap<Long, Double> p99 = p99ForCorrelation(aggregation, timeline, requests);
+        p99.keySet().removeAll(disturbed);
+        List<MetricCorrelation> drivers = LatencyDrivers.rank(p99, server.all(), lowLoadP99);
         List<RequestCost> costs = costs(requests, names, server);
         List<CommandCost> commands = CommandCosts.rank(server);
         MemoryPerUser memory = MemoryModel.fit(requests, server);
@@ -88,7 +95,6 @@ public final class RunAnalysis {
         Summary.ServerLevels serverLevels = ServerLevels.of(server, timeline, alarms.thresholds());
         Timeline runTimeline = timeline(requests, timeline, aggregation, names);
         Summary.Integrity integrity = JourneyAudit.of(files);
-        List<EventsCsv.Event> events = RunEvents.of(files, server);
         RunSummary draft = new RunSummary(info, startSec, steps, measured, intended, achieved,
                 runTimeline, drivers, LatencyDrivers.sentence(drivers, lowLoadP99,
                 server), knee, costs, commands, memory, serverLevels, AlarmPeriods.of(alarms), alarms.notEvaluated(),
@@ -197,8 +203,24 @@ public final class RunAnalysis {
         return levels;
     }
 
+    /** The knee found without the seconds of outages and drills, saying how many were left out. */
+    private static Knee withDisturbance(Knee knee, Set<Long> disturbed) {
+        if (disturbed.isEmpty()) {
+            return knee;
+        }
+        return new Knee(knee.found(), knee.kneeRps(), knee.brokenAtRps(), knee.method(), knee.levels(),
+                knee.sentence() + String.format(Locale.ROOT, " (%d s of drills and outages left out: they say what "
+                        + "the target does when disturbed, not what load it holds)", disturbed.size()));
+    }
+
     private static List<LoadLevel> bandLevels(Map<Long, Integer> levelOfSecond, RequestLog requests,
             Aggregation aggregation) {
+        return levels(levelOfSecond, requests, aggregation, null, MIN_SECONDS_PER_BAND);
+    }
+
+    /** Levels from the seconds left in {@code levelOfSecond}: named by {@code nameOf}, or as rate bands when null. */
+    private static List<LoadLevel> levels(Map<Long, Integer> levelOfSecond, RequestLog requests, Aggregation aggregation,
+            java.util.function.IntFunction<String> nameOf, int minSeconds) {
         Map<Integer, long[]> byBand = new TreeMap<>();
         levelOfSecond.forEach((sec, band) -> {
             long[] totals = byBand.computeIfAbsent(band, b -> new long[3]);
@@ -210,10 +232,11 @@ public final class RunAnalysis {
         });
         List<LoadLevel> levels = new ArrayList<>();
         byBand.forEach((band, totals) -> {
-            if (totals[0] >= MIN_SECONDS_PER_BAND) {
+            if (totals[0] >= minSeconds) {
                 double rate = (totals[1] + totals[2]) / (double) totals[0];
-                levels.add(new LoadLevel(String.format(Locale.ROOT, "band-%d (%,.0f req/s, %d s)", band + 1, rate,
-                        totals[0]), totals[0], rate, aggregation.level(band), totals[1], totals[2]));
+                String name = nameOf != null ? nameOf.apply(band)
+                        : String.format(Locale.ROOT, "band-%d (%,.0f req/s, %d s)", band + 1, rate, totals[0]);
+                levels.add(new LoadLevel(name, totals[0], rate, aggregation.level(band), totals[1], totals[2]));
             }
         });
         return levels;

@@ -28,6 +28,7 @@ public final class DrillScheduler implements AutoCloseable {
         return thread;
     });
     private volatile RunFiles run;
+    private final List<Long> doneAtMillis = new java.util.concurrent.CopyOnWriteArrayList<>();
     private boolean started;
 
     public DrillScheduler(List<Drill> drills, Action action) {
@@ -49,9 +50,15 @@ public final class DrillScheduler implements AutoCloseable {
         }
     }
 
+    /** When each drill began, so far. */
+    List<Long> doneAtMillis() {
+        return List.copyOf(doneAtMillis);
+    }
+
     private void perform(Drill drill) {
-        record(drill, drill.kind().text(), "started: " + drill.describe());
         long began = System.currentTimeMillis();
+        doneAtMillis.add(began);
+        record(drill, drill.kind().text(), "started: " + drill.describe());
         try {
             action.perform(drill);
             record(drill, drill.kind().text() + "-done", "after " + (System.currentTimeMillis() - began) + " ms");

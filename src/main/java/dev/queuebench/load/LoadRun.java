@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -109,6 +110,7 @@ public final class LoadRun {
         EventsCsv.create(new RunFiles(runDir));
 
         InjectorHealth health = new InjectorHealth(plan, cores);
+        OutageWatch outages = new OutageWatch();
         StepLimits stepLimits = profile.stopRule() == null ? null : new StepLimits(plan, profile.stopRule());
         HeaderCapture header = new HeaderCapture(planStartMillis -> {
             if (drills != null) {
@@ -119,6 +121,7 @@ public final class LoadRun {
             // The plan's clock starts when Gatling's run starts (from simulation.log), not when we did.
             int offsetSec = (int) Math.round(second.epochSec() - header.startMillis() / 1000.0);
             health.onSecondClosed(second, offsetSec);
+            outages.onSecondClosed(second);
             if (stepLimits != null) {
                 stepLimits.onSecondClosed(second, offsetSec);
             }
@@ -159,6 +162,7 @@ public final class LoadRun {
             ending = stops.unlessEndedEarly(ending, StopEvaluator.earlyEnd(header.value.startMillis(),
                     plan.lastInjectionSec(), recorder.lastUserStartMillis()));
         }
+        ending = outages.unlessOutage(ending, drills == null ? List.of() : drills.doneAtMillis());
         Files.deleteIfExists(gatlingDir.resolve(GatlingProcess.STOP_FILE));
         GatlingReportFolder.flatten(gatlingDir);
         RunJsonFile.write(runDir, RunRecord.ended(started, System.currentTimeMillis(), ending.outcome(),

@@ -78,6 +78,16 @@ class GoldenRunsThroughEveryConsumerTest {
             numbersNow.keySet().removeIf(path -> path.matches(COMMAND_SHARE));
             assertEquals(100, sharesPct(now), 1e-9);
         }
+        if (name.equals(GoldenRunDirs.RESTART)) {
+            // Changed on purpose (issue 16): the restart's seconds (most requests failing) are an outage, left
+            // out of the knee and the latency drivers, which then describe the seconds before and after it.
+            numbersThen.keySet().removeIf(path -> path.startsWith("knee.") || path.startsWith("latency_drivers."));
+            numbersNow.keySet().removeIf(path -> path.startsWith("knee.") || path.startsWith("latency_drivers."));
+            assertTrue(now.path("knee").path("sentence").asText().contains("of drills and outages left out"),
+                    now.path("knee").toString());
+            assertTrue(numbers(now, "").getOrDefault("knee.levels[0].error_rate_pct", 0.0) < 27,
+                    "the outage no longer makes a level's errors: " + now.path("knee"));
+        }
         assertEquals(numbersThen, numbersNow);
         List<String> warningsThen = new ArrayList<>();
         then.path("warnings").forEach(w -> warningsThen.add(w.asText()));

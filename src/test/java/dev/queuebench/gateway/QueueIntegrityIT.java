@@ -32,6 +32,7 @@ class QueueIntegrityIT {
     @Test
     void aRedisRestartMidRunShowsAsLostUsersAtThatSecond() throws Exception {
         AtomicLong restartedAtMs = new AtomicLong();
+        int exit;
         ScheduledExecutorService drill = Executors.newSingleThreadScheduledExecutor();
         try (GatewayFixture gateway = GatewayFixture.start(GatewaySettings.defaults())) {
             drill.schedule(() -> {
@@ -39,7 +40,7 @@ class QueueIntegrityIT {
                 gateway.redis.restart();
                 restartedAtMs.set(System.currentTimeMillis());
             }, 27, TimeUnit.SECONDS);
-            QueuebenchCommand.commandLine().execute("run", "--profile", "smoke", "--hold-sec", "20",
+            exit = QueuebenchCommand.commandLine().execute("run", "--profile", "smoke", "--hold-sec", "20",
                     "--target", gateway.server.baseUrl(), "--no-gatling-report", "--label", "restart",
                     "--results-dir", results.toString());
         } finally {
@@ -47,6 +48,11 @@ class QueueIntegrityIT {
         }
         assertTrue(restartedAtMs.get() > 0, "the run ended before the restart");
         JsonNode summary = summary(onlyRun());
+        // No drill explains the outage: the run is not a completed one, and says why.
+        assertEquals(1, exit);
+        assertEquals("target-failed", summary.path("run").path("outcome").asText(), summary.path("run").toString());
+        assertTrue(summary.path("run").path("reason").asText().contains("an outage no drill explains"),
+                summary.path("run").toString());
         JsonNode audit = summary.path("integrity");
         long lost = audit.path("lost_users").asLong();
         assertTrue(lost >= 5, "a restart that drops every waiting user must lose some: " + audit.toPrettyString());

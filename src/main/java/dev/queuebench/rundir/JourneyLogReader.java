@@ -113,8 +113,10 @@ public final class JourneyLogReader {
             byte[] prefix = new byte[(int) prefixLength];
             in.readFully(prefix);
             return new JourneyLogHeader(baseMs, (int) ttl, (int) injector, new String(prefix, StandardCharsets.UTF_8));
-        } catch (EOFException | ZipException e) {
+        } catch (EOFException e) {
             return null;
+        } catch (ZipException e) {
+            throw new BadInputException(file + " is damaged (gzip: " + e.getMessage() + ") in its header");
         } catch (IllegalArgumentException e) {
             throw new BadInputException(file + " has a damaged header: " + e.getMessage());
         }
@@ -157,9 +159,12 @@ public final class JourneyLogReader {
                 }
                 records++;
             }
-        } catch (EOFException | ZipException cut) {
+        } catch (EOFException cut) {
             // A killed run: the gzip trailer (or the last record) is missing; what came before stands.
             return new Result(header, records, true);
+        } catch (ZipException damaged) {
+            throw new BadInputException(file + " is damaged after " + records + " records (gzip: "
+                    + damaged.getMessage() + "): not a file cut short but one changed after it was written");
         } catch (IllegalArgumentException damaged) {
             throw new BadInputException(file + " is damaged at record " + (records + 1) + ": " + damaged.getMessage());
         }

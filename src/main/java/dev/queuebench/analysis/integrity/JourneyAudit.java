@@ -1,5 +1,6 @@
 package dev.queuebench.analysis.integrity;
 
+import dev.queuebench.rundir.BadInputException;
 import dev.queuebench.rundir.JourneyLogReader;
 import dev.queuebench.rundir.QueueEndFile;
 import dev.queuebench.rundir.RunFiles;
@@ -17,7 +18,13 @@ public final class JourneyAudit {
         if (!files.has(RunFiles.JOURNEYS)) {
             return null;
         }
-        return of(List.of(files.file(RunFiles.JOURNEYS)), QueueEndFile.read(files));
+        try {
+            return of(List.of(files.file(RunFiles.JOURNEYS)), QueueEndFile.read(files));
+        } catch (BadInputException e) {
+            throw new BadInputException(e.getMessage() + "; the rest of the run is intact: move "
+                    + RunFiles.JOURNEYS + " (and " + RunFiles.QUEUE_END + ") aside to report it without the "
+                    + "integrity audit", e);
+        }
     }
 
     /**

@@ -6,6 +6,8 @@
 # ratio that stays meaningful on a noisy machine. The injector's requests/s ceiling falls by the same share
 # as its CPU per request rises.
 #   scripts/bench-journey-recording.sh [ROUNDS=3] [RATE=10000] [HOLD_SEC=40]
+# BEFORE_JAR=path adds a third run per round with that jar (e.g. a build from before journeys were
+# recorded), so the cost of reading the answers is measured too, not only the cost of writing them.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 rounds=${1:-3}
@@ -25,9 +27,9 @@ echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 
-one() { # label, extra args
-  local label=$1; shift
-  java -jar "$jar" run --profile baseline-10k --scale "$scale" --warmup-sec 20 --ramp-sec 20 --hold-sec "$hold_sec" \
+one() { # label, jar, extra args
+  local label=$1 run_jar=$2; shift 2
+  java -jar "$run_jar" run --profile baseline-10k --scale "$scale" --warmup-sec 20 --ramp-sec 20 --hold-sec "$hold_sec" \
     --target "http://127.0.0.1:$port" --no-gatling-report --label "$label" --results-dir "$results" "$@" \
     > "$results/$label.log" 2>&1 &
   local run=$!
@@ -53,8 +55,9 @@ PY
 }
 
 for i in $(seq 1 "$rounds"); do
-  one "with-$i"
-  one "without-$i" --no-journeys
+  one "with-$i" "$jar"
+  one "without-$i" "$jar" --no-journeys
+  if [ -n "${BEFORE_JAR:-}" ]; then one "before-$i" "$BEFORE_JAR"; fi
 done | tee "$results/summary.txt"
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 python3 - "$results/summary.txt" <<'PY'
@@ -64,5 +67,8 @@ def med(prefix):
     return statistics.median(float(r[5]) for r in rows if r[0].startswith(prefix))
 w, wo = med("with-"), med("without-")
 print(f"median µs/request: with journeys {w:.1f}, without {wo:.1f}: recording costs {100 * (w / wo - 1):+.1f}%")
+if any(r[0].startswith("before-") for r in rows):
+    b = med("before-")
+    print(f"median µs/request before journeys were recorded: {b:.1f}; with journeys costs {100 * (w / b - 1):+.1f}% against it")
 PY
 echo "run directories: $results"

@@ -4,7 +4,8 @@
 #   Planted faults, N smoke runs each, TEST-ONLY switches of the embedded gateway:
 #     drop    5% of joins lose their position_index write: those users are refused   (lost_users)
 #     racy    enter without its claim, so a double click is granted twice          (double_admissions)
-#     random  admission ignores rank and minimum wait                               (order_violations_pct)
+#     random  admission ignores rank and minimum wait, with 30% abandoners          (order_violations_pct)
+#   deep:   clean runs with 30% abandoners, the random kind's clean counterpart (false findings)
 #     eta     every eta_sec multiplied by 5                                          (eta_error_median_pct)
 #     stale   status answers the position stored at join, not the live rank       (position_error_p99)
 # Each run is gated alone against the first clean run with examples/gate/integrity-rules.json; a fault
@@ -17,17 +18,20 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 JAR=${JAR:-target/queuebench.jar}
 RULES=${RULES:-examples/gate/integrity-rules.json}
-KINDS=${KINDS:-clean drop racy random eta stale}
+KINDS=${KINDS:-clean deep drop racy random eta stale}
 
 kind_args() {
   case $1 in
     clean) ;;
     drop) echo --inject-drop-position-writes-pct 5 ;;
     racy) echo --inject-racy-enter ;;
-    random) echo --inject-random-order ;;
+    # The order rule can only see a fault where the queue is deeper than the rules' windows (positions
+    # beyond 50 wait 5 s); smoke's 10% abandoners build that only late in a run, 30% early.
+    random) echo --inject-random-order --abandon-fraction 0.3 ;;
+    deep) echo --abandon-fraction 0.3 ;;
     eta) echo --inject-eta-factor 5 ;;
     stale) echo --inject-stale-positions ;;
-    *) echo "unknown kind '$1' in KINDS; choose from: clean drop racy random eta stale" >&2; exit 2 ;;
+    *) echo "unknown kind '$1' in KINDS; choose from: clean deep drop racy random eta stale" >&2; exit 2 ;;
   esac
 }
 rule_of() {
@@ -87,8 +91,8 @@ regate() {
         integrity=$((integrity + 1))
       fi
     done
-    if [ "$kind" = clean ]; then
-      summary+="clean: an integrity rule failed (a false finding) on $integrity of ${#dirs[@]} runs (gate failed on $failed)"$'\n'
+    if [ "$kind" = clean ] || [ "$kind" = deep ]; then
+      summary+="$kind: an integrity rule failed (a false finding) on $integrity of ${#dirs[@]} runs (gate failed on $failed)"$'\n'
     else
       summary+="$kind: caught by $rule on $caught of ${#dirs[@]} runs (gate failed on $failed)"$'\n'
     fi
@@ -116,9 +120,13 @@ if [ "${1:-}" = "--regate" ]; then
 fi
 N=${1:-10}
 OUT=${2:-target/integrity-validation}
-rm -rf "$OUT" && mkdir -p "$OUT"
-run clean-base > /dev/null
-for i in $(seq 1 "$N"); do
+if [ "${KEEP:-}" = 1 ] && [ -d "$OUT/runs" ]; then
+  : # KEEP=1 adds rounds of KINDS to the runs already in OUT (labels must not repeat: ROUND0 offsets them)
+else
+  rm -rf "$OUT" && mkdir -p "$OUT"
+  run clean-base > /dev/null
+fi
+for i in $(seq $((1 + ${ROUND0:-0})) $((N + ${ROUND0:-0}))); do
   for kind in $KINDS; do
     # shellcheck disable=SC2046
     run "$kind-$i" $(kind_args "$kind") > /dev/null

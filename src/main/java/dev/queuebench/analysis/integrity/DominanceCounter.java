@@ -44,62 +44,21 @@ final class DominanceCounter {
         return result;
     }
 
-    /** Indices 0..n-1 sorted by {@code keys}. */
+    /**
+     * Indices 0..n-1 sorted by {@code keys}: each key and its index packed into one long (the key's bits
+     * above, the index below) and sorted in place, so the sort needs no arrays beside its own.
+     */
     private static int[] order(int[] keys, int n) {
-        // A merge sort of indices on a copy of the keys: n log n, stable, no boxing.
+        long[] packed = new long[n];
+        for (int i = 0; i < n; i++) {
+            packed[i] = ((long) keys[i] << 32) | i;
+        }
+        Arrays.sort(packed);
         int[] idx = new int[n];
         for (int i = 0; i < n; i++) {
-            idx[i] = i;
+            idx[i] = (int) packed[i];
         }
-        int[] sortedKeys = Arrays.copyOf(keys, n);
-        mergeSort(idx, sortedKeys, new int[n], new int[n], 0, n);
         return idx;
-    }
-
-    private static void mergeSort(int[] idx, int[] keys, int[] idxTmp, int[] keyTmp, int from, int to) {
-        if (to - from < 32) {
-            for (int i = from + 1; i < to; i++) {
-                int key = keys[i];
-                int id = idx[i];
-                int j = i - 1;
-                while (j >= from && keys[j] > key) {
-                    keys[j + 1] = keys[j];
-                    idx[j + 1] = idx[j];
-                    j--;
-                }
-                keys[j + 1] = key;
-                idx[j + 1] = id;
-            }
-            return;
-        }
-        int mid = (from + to) >>> 1;
-        mergeSort(idx, keys, idxTmp, keyTmp, from, mid);
-        mergeSort(idx, keys, idxTmp, keyTmp, mid, to);
-        if (keys[mid - 1] <= keys[mid]) {
-            return;
-        }
-        int i = from;
-        int j = mid;
-        int k = from;
-        while (i < mid && j < to) {
-            if (keys[j] < keys[i]) {
-                keyTmp[k] = keys[j];
-                idxTmp[k++] = idx[j++];
-            } else {
-                keyTmp[k] = keys[i];
-                idxTmp[k++] = idx[i++];
-            }
-        }
-        while (i < mid) {
-            keyTmp[k] = keys[i];
-            idxTmp[k++] = idx[i++];
-        }
-        while (j < to) {
-            keyTmp[k] = keys[j];
-            idxTmp[k++] = idx[j++];
-        }
-        System.arraycopy(keyTmp, from, keys, from, to - from);
-        System.arraycopy(idxTmp, from, idx, from, to - from);
     }
 
     /** The number of values in sorted {@code ys} that are < {@code value}. */

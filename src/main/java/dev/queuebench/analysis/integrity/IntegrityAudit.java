@@ -5,10 +5,13 @@ import dev.queuebench.rundir.QueueEndFile;
 import dev.queuebench.rundir.Summary;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -328,24 +331,31 @@ public final class IntegrityAudit {
     /** Reservation tokens granted to more than one user (64-bit fingerprints compared). */
     private static long sharedTokens(JourneyTable table) {
         int n = (int) table.grantCount;
-        long[] keys = Arrays.copyOf(table.grantTokens, n);
-        int[] users = Arrays.copyOf(table.grantUsers, n);
-        PairSort.sort(keys, users, n);
-        long shared = 0;
-        int i = 0;
-        while (i < n) {
-            int j = i;
-            boolean others = false;
-            while (j + 1 < n && keys[j + 1] == keys[i]) {
-                j++;
-                others |= users[j] != users[i];
+        long[] sorted = Arrays.copyOf(table.grantTokens, n);
+        Arrays.sort(sorted);
+        // Tokens granted more than once: few or none; only those are looked up again with their users.
+        Map<Long, Integer> firstUser = new HashMap<>();
+        for (int i = 1; i < n; i++) {
+            if (sorted[i] == sorted[i - 1] && sorted[i] != 0) {
+                firstUser.put(sorted[i], -1);
             }
-            if (others && keys[i] != 0) {
-                shared++;
-            }
-            i = j + 1;
         }
-        return shared;
+        if (firstUser.isEmpty()) {
+            return 0;
+        }
+        Set<Long> shared = new HashSet<>();
+        for (int i = 0; i < n; i++) {
+            Integer first = firstUser.get(table.grantTokens[i]);
+            if (first == null) {
+                continue;
+            }
+            if (first == -1) {
+                firstUser.put(table.grantTokens[i], table.grantUsers[i]);
+            } else if (first != table.grantUsers[i]) {
+                shared.add(table.grantTokens[i]);
+            }
+        }
+        return shared.size();
     }
 
     private static List<int[]> byEvent(JourneyTable table) {

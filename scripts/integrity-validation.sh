@@ -81,13 +81,16 @@ regate() {
       java -jar "$JAR" gate --baseline "$BASE" --candidate "$dir" --rules "$RULES" --junit "$log.xml" \
         --markdown "$log.md" > "$log" 2>&1
       local code=$?
+      local failing
+      # Read whole before matching: grep -q closing the pipe early would fail the pipeline under pipefail.
+      failing=$(failed_rules "$log.xml")
       [ "$code" = 3 ] && failed=$((failed + 1))
-      if [ -n "$rule" ] && [ "$code" = 3 ] && failed_rules "$log.xml" | grep -qx "$rule"; then
+      if [ -n "$rule" ] && [ "$code" = 3 ] && grep -qx "$rule" <<< "$failing"; then
         caught=$((caught + 1))
       fi
       # An integrity rule failed (the rules file's names start with their metric; "runs delivered their
       # load (outcome)" is the gate's own rule, about the load, not the audit).
-      if failed_rules "$log.xml" | grep -qv "^runs delivered their load"; then
+      if grep -v "^runs delivered their load" <<< "$failing" | grep -q .; then
         integrity=$((integrity + 1))
       fi
     done
@@ -110,7 +113,8 @@ print("%-52s lost %s expired %s double %s order %s%% pos p99 %s eta median %s%% 
     sys.argv[1].split("/")[-2], i.get("lost_users"), i.get("expired_users"), i.get("double_admissions"),
     i.get("order_violations_pct"), i.get("position_error_p99"), i.get("eta_error_median_pct"), i.get("journeys")))
 PY
-  done | tee "$OUT/figures.txt"
+  done > "$OUT/figures.txt"
+  echo "per run: $OUT/figures.txt"
 }
 
 if [ "${1:-}" = "--regate" ]; then

@@ -1,6 +1,9 @@
 package dev.queuebench.analysis;
 
+import dev.queuebench.rundir.DrillEvents;
+import dev.queuebench.rundir.DrillWindow;
 import dev.queuebench.rundir.EventsCsv;
+import dev.queuebench.rundir.OutageRule;
 import dev.queuebench.rundir.RequestSecond;
 import java.util.List;
 import java.util.Map;
@@ -8,17 +11,12 @@ import java.util.NavigableMap;
 import java.util.TreeSet;
 
 /**
- * The seconds of a run that do not describe the target's capacity: outages (most requests failing,
- * gaps of up to 2 s bridged) and drills (the first {@value #DRILL_SEC} s after each, and any failing
- * seconds that run on from there). The knee and the latency drivers leave them out, so a restart is
+ * The seconds of a run that do not describe the target's capacity: outages ({@link OutageRule}) and
+ * drills (each one's {@link DrillWindow} and the {@link OutageRule#DRILL_ONSET_SEC} s after it, and any
+ * failing seconds that run on from there). The knee and the latency drivers leave them out, so a restart is
  * named as what it is instead of "the knee at 40 requests/s".
  */
 final class DisturbedSeconds {
-    static final int DRILL_SEC = 10;
-    static final double FAILED_SHARE = 0.5;
-    static final int MIN_REQUESTS = 5;
-    static final int BRIDGE_SEC = 2;
-
     private DisturbedSeconds() {
     }
 
@@ -29,8 +27,8 @@ final class DisturbedSeconds {
         for (Map.Entry<Long, List<RequestSecond>> second : seconds.entrySet()) {
             long ko = second.getValue().stream().mapToLong(RequestSecond::ko).sum();
             long total = second.getValue().stream().mapToLong(RequestSecond::total).sum();
-            if (total >= MIN_REQUESTS && ko > FAILED_SHARE * total) {
-                if (lastOutage != null && second.getKey() - lastOutage <= BRIDGE_SEC + 1) {
+            if (OutageRule.isOutageSecond(ko, total)) {
+                if (lastOutage != null && OutageRule.continues(second.getKey() - lastOutage)) {
                     for (long sec = lastOutage + 1; sec < second.getKey(); sec++) {
                         disturbed.add(sec);
                     }
@@ -40,15 +38,16 @@ final class DisturbedSeconds {
             }
         }
         for (EventsCsv.Event event : events) {
-            if (!event.source().equals("drill") || !DrillVerdicts.DRILL_KINDS.contains(event.kind())) {
+            if (!DrillEvents.isDrillStart(event)) {
                 continue;
             }
+            DrillWindow window = DrillEvents.window(event, events);
             long start = Math.floorDiv(event.epochMs(), 1000L);
             long sec = start;
-            while (sec < start + DRILL_SEC || failing(seconds.get(sec))) {
+            while (sec < window.disturbedUntilSec() || failing(seconds.get(sec))) {
                 disturbed.add(sec);
                 sec++;
-                if (sec > start + 600) {
+                if (sec > window.disturbedUntilSec() + 600) {
                     break;
                 }
             }

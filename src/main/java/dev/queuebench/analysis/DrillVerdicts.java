@@ -1,5 +1,6 @@
 package dev.queuebench.analysis;
 
+import dev.queuebench.rundir.DrillEvents;
 import dev.queuebench.rundir.EventsCsv;
 import dev.queuebench.rundir.RequestSecond;
 import dev.queuebench.rundir.Summary;
@@ -8,7 +9,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * What each drill of a run did, from the run's own seconds: the error window it opened (the first to
@@ -18,9 +18,8 @@ import java.util.Set;
  * one starts or the run ends.
  */
 final class DrillVerdicts {
-    static final Set<String> DRILL_KINDS = Set.of("pause", "kill-connections", "restart");
     static final int BRIDGE_SEC = 2;
-    /** Failures must begin within this many seconds of the drill to be its error window. */
+    /** Failures must begin within this many seconds of the drill's end (its -done event) to be its error window. */
     static final int ONSET_SEC = 5;
     static final int PRE_DRILL_SEC = 10;
     static final double RECOVERED_FACTOR = 1.2;
@@ -32,7 +31,7 @@ final class DrillVerdicts {
     static List<Summary.DrillVerdict> of(List<EventsCsv.Event> events, RequestLog requests, Timeline timeline,
             Summary.Integrity integrity) {
         List<EventsCsv.Event> drills = events.stream()
-                .filter(event -> event.source().equals("drill") && DRILL_KINDS.contains(event.kind())).toList();
+                .filter(DrillEvents::isDrillStart).toList();
         List<Summary.DrillVerdict> verdicts = new ArrayList<>();
         long lastSec = timeline.epochSec().length == 0 ? 0 : timeline.epochSec()[timeline.epochSec().length - 1];
         for (int i = 0; i < drills.size(); i++) {
@@ -40,13 +39,14 @@ final class DrillVerdicts {
             long startSec = Math.floorDiv(drill.epochMs(), 1000L);
             long untilSec = i + 1 < drills.size() ? Math.floorDiv(drills.get(i + 1).epochMs(), 1000L) : lastSec + 1;
             verdicts.add(verdict("drill-" + (i + 1) + "-" + drill.kind(), drill, startSec, untilSec, requests,
-                    timeline, integrity));
+                    timeline, integrity, events));
         }
         return List.copyOf(verdicts);
     }
 
     private static Summary.DrillVerdict verdict(String name, EventsCsv.Event drill, long startSec, long untilSec,
-            RequestLog requests, Timeline timeline, Summary.Integrity integrity) {
+            RequestLog requests, Timeline timeline, Summary.Integrity integrity, List<EventsCsv.Event> events) {
+        long doneSec = Math.floorDiv(DrillEvents.window(drill, events).endEpochMs(), 1000L);
         long first = 0;
         long last = 0;
         long over1Pct = 0;
@@ -63,7 +63,7 @@ final class DrillVerdicts {
             if (ko == 0) {
                 continue;
             }
-            if (first == 0 && sec <= startSec + ONSET_SEC) {
+            if (first == 0 && sec <= doneSec + ONSET_SEC) {
                 first = sec;
                 last = sec;
             } else if (first != 0 && sec - last <= BRIDGE_SEC + 1) {
@@ -89,9 +89,10 @@ final class DrillVerdicts {
                 }
             }
         }
+        QueueCheck queue = QueueCheck.after(drill, untilSec, events);
         return new Summary.DrillVerdict(name, drill.kind(), drill.epochMs(), drill.detail(), first,
                 first == 0 ? 0 : last - first + 1, over1Pct, failed, byCause, pre,
-                recoverySec(timeline, requests, startSec, untilSec, pre), lost);
+                recoverySec(timeline, requests, startSec, untilSec, pre), lost, queue.before(), queue.lost());
     }
 
     /** The median per-second p99 of all requests over the seconds before the drill; NaN without any. */
@@ -137,5 +138,24 @@ final class DrillVerdicts {
             }
         }
         return Double.NaN;
+    }
+
+    /** The queue's waiting entries before the drill and those lost across it, from its queue check; null when unknown. */
+    private record QueueCheck(Long before, Long lost) {
+        private static final java.util.regex.Pattern FIELDS =
+                java.util.regex.Pattern.compile("before=(\\d+) after=(\\d+) gone=(\\d+) lost=(\\d+)");
+
+        static QueueCheck after(EventsCsv.Event drill, long untilSec, List<EventsCsv.Event> events) {
+            for (EventsCsv.Event event : events) {
+                if (event.source().equals(DrillEvents.SOURCE) && event.kind().equals(DrillEvents.QUEUE_CHECK)
+                        && event.epochMs() >= drill.epochMs() && Math.floorDiv(event.epochMs(), 1000L) < untilSec) {
+                    java.util.regex.Matcher fields = FIELDS.matcher(event.detail());
+                    if (fields.find()) {
+                        return new QueueCheck(Long.parseLong(fields.group(1)), Long.parseLong(fields.group(4)));
+                    }
+                }
+            }
+            return new QueueCheck(null, null);
+        }
     }
 }

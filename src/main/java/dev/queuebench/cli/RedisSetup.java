@@ -1,6 +1,7 @@
 package dev.queuebench.cli;
 
 import dev.queuebench.redis.EmbeddedRedis;
+import dev.queuebench.redis.EmbeddedReplicationGroup;
 import dev.queuebench.redis.PoolProfile;
 import dev.queuebench.redis.RedisClients;
 import dev.queuebench.redis.RedisEndpoint;
@@ -15,6 +16,7 @@ import redis.clients.jedis.RedisClient;
 final class RedisSetup implements AutoCloseable {
     private final EmbeddedRedis embeddedPrimary;
     private final EmbeddedRedis embeddedReplica;
+    private EmbeddedReplicationGroup embeddedGroup;
     private final RedisEndpoint primaryEndpoint;
     private final RedisEndpoint readerEndpoint;
     private final RedisClient primary;
@@ -84,6 +86,28 @@ final class RedisSetup implements AutoCloseable {
         }
     }
 
+    /**
+     * The embedded replication group (primary, replica, Sentinel, HAProxy as the primary endpoint) that a
+     * failover drill needs; the gateway's client connects to the endpoint only.
+     */
+    static RedisSetup openReplicationGroup(PoolProfile pool, boolean stopOnJvmExit) {
+        EmbeddedReplicationGroup group = EmbeddedReplicationGroup.start(stopOnJvmExit);
+        try {
+            RedisClient primary = RedisClients.open(group.primaryEndpoint(), pool, null, "queuebench-gateway");
+            RedisSetup setup = new RedisSetup(null, null, group.primaryEndpoint(), null, primary, null);
+            setup.embeddedGroup = group;
+            return setup;
+        } catch (RuntimeException e) {
+            group.close();
+            throw e;
+        }
+    }
+
+    /** The embedded replication group this setup started, or null. */
+    EmbeddedReplicationGroup embeddedGroup() {
+        return embeddedGroup;
+    }
+
     /** The embedded primary this setup started, or null for an outside Redis. */
     EmbeddedRedis embeddedPrimary() {
         return embeddedPrimary;
@@ -108,6 +132,9 @@ final class RedisSetup implements AutoCloseable {
     }
 
     String describePrimary() {
+        if (embeddedGroup != null) {
+            return primaryEndpoint.redacted() + " (embedded " + embeddedGroup.describe() + ")";
+        }
         return describe(primaryEndpoint, embeddedPrimary);
     }
 
@@ -138,6 +165,9 @@ final class RedisSetup implements AutoCloseable {
         }
         if (embeddedPrimary != null) {
             embeddedPrimary.close();
+        }
+        if (embeddedGroup != null) {
+            embeddedGroup.close();
         }
     }
 }

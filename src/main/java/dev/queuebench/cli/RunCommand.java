@@ -4,6 +4,9 @@ import dev.queuebench.analysis.RunSummary;
 import dev.queuebench.gateway.GatewayServer;
 import dev.queuebench.gateway.GatewaySettings;
 import dev.queuebench.load.Drill;
+import dev.queuebench.metrics.queue.QueueEntriesCheck;
+import dev.queuebench.redis.EmbeddedReplicationGroup;
+import dev.queuebench.redis.PoolProfile;
 import dev.queuebench.load.DrillScheduler;
 import dev.queuebench.metrics.queue.QueueEndReader;
 import dev.queuebench.redis.EmbeddedRedis;
@@ -113,7 +116,9 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--drill", paramLabel = "KIND[:ARG]@SEC",
             description = "Do this to the target's Redis at that second of the measured phases (0 = the end of the "
                     + "warm-up), and put it on the run's timeline: pause:MS@SEC (CLIENT PAUSE), kill-connections@SEC "
-                    + "(CLIENT KILL TYPE normal), restart@SEC (the embedded primary, nothing kept). Several allowed. "
+                    + "(CLIENT KILL TYPE normal), restart@SEC (the embedded primary, nothing kept), failover@SEC (the "
+                    + "embedded replication group: Sentinel promotes the replica, HAProxy moves the primary endpoint; "
+                    + "needs HAProxy), elasticache-failover@SEC (TestFailover of --replication-group). Several allowed. "
                     + "Needs the embedded Redis or --redis.")
     List<String> drillTexts = new ArrayList<>();
 
@@ -230,6 +235,12 @@ final class RunCommand implements Callable<Integer> {
                     .build();
             injected(); // validates the TEST-ONLY options
             drills();
+            if (hasDrill(Drill.Kind.FAILOVER) && (!embedded || !redis.embedded() || hasDrill(Drill.Kind.RESTART))) {
+                throw new IllegalArgumentException("--drill failover runs the embedded replication group (primary, "
+                        + "replica, Sentinel, HAProxy as the primary endpoint): use it with --target embedded and no "
+                        + "--redis, without a restart drill; against ElastiCache use --drill elasticache-failover@SEC "
+                        + "--replication-group ID");
+            }
             if (!embedded && !target.matches("https?://[^\\s]+")) {
                 throw new IllegalArgumentException("--target must be an http(s):// URL or 'embedded', was '" + target + "'");
             }
@@ -244,15 +255,14 @@ final class RunCommand implements Callable<Integer> {
             if (injected().any()) {
                 System.out.println("TEST-ONLY: the reference gateway carries injected regressions (" + injected() + ")");
             }
-            try (RedisSetup setup = interruption.stopsAfterWaiting(
-                        RedisSetup.open(redis, false, redis.pool(), redis.tls(), false));
+            try (RedisSetup setup = interruption.stopsAfterWaiting(openEmbedded());
                     GatewayServer gateway = GatewayServer.start(GatewayServer.Options.loopback(0), setup.primary(),
                             setup.reader(), GatewaySettings.defaults().withHeartbeatTtlSec(settings.heartbeatTtlSec()),
                             injected())) {
                 RunTarget runTarget = new RunTarget(gateway.baseUrl(), true, setup.primaryEndpoint().redacted(),
                         setup.reader() == null ? null : setup.describeReader(), setup.describePrimary());
                 return execute(settings, runTarget, sampler(setup.primaryEndpoint(), setup.readerEndpoint()),
-                        interruption, setup.primary(), drillScheduler(setup.primaryEndpoint(), setup.embeddedPrimary()));
+                        interruption, setup.primary(), drillScheduler(setup.primaryEndpoint(), setup));
             }
         }
         RunTarget runTarget = new RunTarget(target.replaceAll("/+$", ""), false,
@@ -306,36 +316,86 @@ final class RunCommand implements Callable<Integer> {
         return parsed;
     }
 
-    /** The run's drills, done to this Redis; null when there are none. */
-    private DrillScheduler drillScheduler(RedisEndpoint primary, EmbeddedRedis embedded) {
+    /** A failover drill that has not moved the primary endpoint within this has failed. */
+    private static final long FAILOVER_TIMEOUT_MILLIS = 60_000;
+
+    private boolean hasDrill(Drill.Kind kind) {
+        return drills().stream().anyMatch(drill -> drill.kind() == kind);
+    }
+
+    /**
+     * The embedded Redis: one server, or the replication group (primary, replica, Sentinel, HAProxy) a
+     * failover drill needs.
+     */
+    private RedisSetup openEmbedded() {
+        if (!hasDrill(Drill.Kind.FAILOVER)) {
+            return RedisSetup.open(redis, false, redis.pool(), redis.tls(), false);
+        }
+        try {
+            return RedisSetup.openReplicationGroup(redis.pool(), false);
+        } catch (IllegalStateException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+    }
+
+    /**
+     * The run's drills, done to this Redis; null when there are none.
+     *
+     * @param embedded what the run started (a server or a replication group), or null for the user's own Redis
+     */
+    private DrillScheduler drillScheduler(RedisEndpoint primary, RedisSetup embedded) {
         List<Drill> drills = drills();
         if (drills.isEmpty()) {
             return null;
         }
-        if (embedded == null && drills.stream().anyMatch(drill -> drill.kind() == Drill.Kind.RESTART)) {
+        EmbeddedRedis server = embedded == null ? null : embedded.embeddedPrimary();
+        EmbeddedReplicationGroup group = embedded == null ? null : embedded.embeddedGroup();
+        if (server == null && hasDrill(Drill.Kind.RESTART)) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--drill restart restarts the embedded Redis "
                     + "only; against your own Redis use pause or kill-connections (a restart or failover of a managed "
-                    + "node is its provider's action)");
+                    + "node is its provider's action: elasticache-failover for ElastiCache)");
+        }
+        if (group == null && hasDrill(Drill.Kind.FAILOVER)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--drill failover drives the embedded "
+                    + "replication group: use --target embedded; against ElastiCache use --drill "
+                    + "elasticache-failover@SEC --replication-group ID");
         }
         RedisTls tls = redis.tls();
-        return new DrillScheduler(drills, drill -> {
-            switch (drill.kind()) {
-                case PAUSE -> {
-                    try (Jedis jedis = RedisClients.single(primary, tls, 5_000)) {
-                        jedis.sendCommand(Protocol.Command.CLIENT, "PAUSE", Long.toString(drill.argMillis()), "ALL");
-                    }
+        DrillScheduler.Action action = drill -> switch (drill.kind()) {
+            case PAUSE -> {
+                try (Jedis jedis = RedisClients.single(primary, tls, 5_000)) {
+                    jedis.sendCommand(Protocol.Command.CLIENT, "PAUSE", Long.toString(drill.argMillis()), "ALL");
                 }
-                case KILL_CONNECTIONS -> {
-                    try (Jedis jedis = RedisClients.single(primary, tls, 5_000)) {
-                        jedis.sendCommand(Protocol.Command.CLIENT, "KILL", "TYPE", "normal");
-                    }
-                }
-                case RESTART -> {
-                    embedded.stop();
-                    embedded.restart();
+                yield "";
+            }
+            case KILL_CONNECTIONS -> {
+                try (Jedis jedis = RedisClients.single(primary, tls, 5_000)) {
+                    yield jedis.sendCommand(Protocol.Command.CLIENT, "KILL", "TYPE", "normal") + " connections closed";
                 }
             }
-        });
+            case RESTART -> {
+                server.stop();
+                server.restart();
+                yield "";
+            }
+            case FAILOVER -> group.failover(FAILOVER_TIMEOUT_MILLIS).describe();
+            case ELASTICACHE_FAILOVER -> throw new IllegalStateException("not wired yet");
+        };
+        return new DrillScheduler(drills, action, queueCheck(primary, tls, redis.pool()));
+    }
+
+    /** The queue's entries just before and after each drill, on a connection of the check's own. */
+    private static DrillScheduler.QueueCheck queueCheck(RedisEndpoint primary, RedisTls tls, PoolProfile pool) {
+        return () -> {
+            try (UnifiedJedis redis = RedisClients.open(primary, pool, tls, "queuebench-drill")) {
+                QueueEntriesCheck.Snapshot before = QueueEntriesCheck.snapshot(redis);
+                return () -> {
+                    try (UnifiedJedis after = RedisClients.open(primary, pool, tls, "queuebench-drill")) {
+                        return QueueEntriesCheck.since(after, before).detail();
+                    }
+                };
+            }
+        };
     }
 
     /** The queue as Redis holds it now, for the audit's end-state check; a failure is said and loses nothing else. */

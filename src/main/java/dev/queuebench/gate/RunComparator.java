@@ -119,6 +119,9 @@ public final class RunComparator {
                     before == null ? Double.NaN : before.recoverySec(), drill.recoverySec(), false));
             differences.add(pointOnly(drill.name(), "run", "users_lost", "users",
                     before == null ? Double.NaN : before.usersLost(), drill.usersLost(), false));
+            differences.add(pointOnly(drill.name(), "run", "queue_entries_lost", "entries",
+                    before == null || before.queueEntriesLost() == null ? Double.NaN : before.queueEntriesLost(),
+                    drill.queueEntriesLost() == null ? Double.NaN : drill.queueEntriesLost(), false));
         }
         return differences;
     }

@@ -1,5 +1,6 @@
 package dev.queuebench.load;
 
+import dev.queuebench.rundir.DrillEvents;
 import java.util.Locale;
 
 /**
@@ -12,11 +13,19 @@ public record Drill(Kind kind, long argMillis, int atMeasuredSec) {
     /** What a drill does. */
     public enum Kind {
         /** {@code CLIENT PAUSE ms ALL}: what a slow failover or maintenance looks like to clients. */
-        PAUSE("pause"),
+        PAUSE(DrillEvents.PAUSE),
         /** {@code CLIENT KILL TYPE normal}: what node replacement and scaling do to open connections. */
-        KILL_CONNECTIONS("kill-connections"),
+        KILL_CONNECTIONS(DrillEvents.KILL_CONNECTIONS),
         /** The embedded primary stops and starts again on its port, keeping nothing (no persistence). */
-        RESTART("restart");
+        RESTART(DrillEvents.RESTART),
+        /**
+         * The replica becomes primary and the primary endpoint follows it, the way ElastiCache Multi-AZ
+         * does: Sentinel promotes the embedded replica, HAProxy moves the endpoint and closes the
+         * connections to the old primary.
+         */
+        FAILOVER(DrillEvents.FAILOVER),
+        /** ElastiCache's TestFailover API for a node group of {@code --replication-group}. */
+        ELASTICACHE_FAILOVER(DrillEvents.ELASTICACHE_FAILOVER);
 
         private final String text;
 
@@ -40,7 +49,8 @@ public record Drill(Kind kind, long argMillis, int atMeasuredSec) {
 
     /** {@code pause:2000@20}, {@code kill-connections@30}, {@code restart@40}. */
     public static Drill parse(String text) {
-        String usage = "--drill takes KIND[:ARG]@SEC with KIND pause:MS, kill-connections or restart, "
+        String usage = "--drill takes KIND[:ARG]@SEC with KIND pause:MS, kill-connections, restart, "
+                + "failover or elasticache-failover, "
                 + "e.g. --drill pause:2000@20; was '" + text + "'";
         int at = text.lastIndexOf('@');
         if (at < 1) {
@@ -76,6 +86,8 @@ public record Drill(Kind kind, long argMillis, int atMeasuredSec) {
             case PAUSE -> "CLIENT PAUSE " + argMillis + " ms ALL";
             case KILL_CONNECTIONS -> "CLIENT KILL TYPE normal";
             case RESTART -> "the primary stopped and started again (nothing persisted)";
+            case FAILOVER -> "SENTINEL FAILOVER: the replica promoted, the primary endpoint moved to it";
+            case ELASTICACHE_FAILOVER -> "ElastiCache TestFailover of the replication group's node group";
         };
     }
 }

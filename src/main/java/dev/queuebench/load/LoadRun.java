@@ -162,7 +162,7 @@ public final class LoadRun {
             ending = stops.unlessEndedEarly(ending, StopEvaluator.earlyEnd(header.value.startMillis(),
                     plan.lastInjectionSec(), recorder.lastUserStartMillis()));
         }
-        ending = outages.unlessOutage(ending, drills == null ? List.of() : drills.doneAtMillis());
+        ending = outages.unlessOutage(ending, drills == null ? List.of() : drills.windows());
         Files.deleteIfExists(gatlingDir.resolve(GatlingProcess.STOP_FILE));
         GatlingReportFolder.flatten(gatlingDir);
         RunJsonFile.write(runDir, RunRecord.ended(started, System.currentTimeMillis(), ending.outcome(),

@@ -1,6 +1,8 @@
 package dev.queuebench.load;
 
 import dev.queuebench.record.RunRecorder;
+import dev.queuebench.rundir.DrillWindow;
+import dev.queuebench.rundir.OutageRule;
 import dev.queuebench.rundir.RunOutcome;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -9,17 +11,12 @@ import java.util.Locale;
 
 /**
  * Watches the run's seconds for an outage: seconds in which most requests failed. One that no drill
- * explains (it began more than {@value #DRILL_ONSET_SEC} s after every drill, or there was none) means the
+ * explains (it began outside every drill's {@link DrillWindow}, or there was none) means the
  * target failed during the run, so the run cannot end {@code completed}: its latencies and its knee
  * would describe an outage, not the target's capacity.
  */
 final class OutageWatch {
-    static final double FAILED_SHARE = 0.5;
-    static final int MIN_REQUESTS = 5;
-    static final int BRIDGE_SEC = 2;
-    static final int DRILL_ONSET_SEC = 10;
-
-    /** Consecutive seconds (gaps of up to {@value #BRIDGE_SEC} s bridged) with most requests failing. */
+    /** Consecutive seconds with most requests failing ({@link OutageRule}). */
     record Episode(long firstSec, long lastSec, long failed, long sent) {
         long seconds() {
             return lastSec - firstSec + 1;
@@ -29,11 +26,11 @@ final class OutageWatch {
     private final List<Episode> episodes = new ArrayList<>();
 
     synchronized void onSecondClosed(RunRecorder.ClosedSecond second) {
-        if (second.requestsSent() < MIN_REQUESTS || second.koCount() <= FAILED_SHARE * second.requestsSent()) {
+        if (!OutageRule.isOutageSecond(second.koCount(), second.requestsSent())) {
             return;
         }
         Episode last = episodes.isEmpty() ? null : episodes.get(episodes.size() - 1);
-        if (last != null && second.epochSec() - last.lastSec() <= BRIDGE_SEC + 1) {
+        if (last != null && OutageRule.continues(second.epochSec() - last.lastSec())) {
             episodes.set(episodes.size() - 1, new Episode(last.firstSec(), second.epochSec(),
                     last.failed() + second.koCount(), last.sent() + second.requestsSent()));
         } else {
@@ -42,14 +39,14 @@ final class OutageWatch {
     }
 
     /** The episodes no drill explains. */
-    synchronized List<Episode> unplanned(List<Long> drillMillis) {
-        return episodes.stream().filter(episode -> drillMillis.stream().noneMatch(at -> episode.firstSec() >= at / 1000
-                && episode.firstSec() <= at / 1000 + DRILL_ONSET_SEC)).toList();
+    synchronized List<Episode> unplanned(List<DrillWindow> drills) {
+        return episodes.stream().filter(episode -> drills.stream().noneMatch(drill -> drill.explains(episode.firstSec())))
+                .toList();
     }
 
     /** A completed run with an unplanned outage ends {@code target-failed}, naming it. */
-    StopEvaluator.Ending unlessOutage(StopEvaluator.Ending ending, List<Long> drillMillis) {
-        List<Episode> outages = unplanned(drillMillis);
+    StopEvaluator.Ending unlessOutage(StopEvaluator.Ending ending, List<DrillWindow> drills) {
+        List<Episode> outages = unplanned(drills);
         if (ending.outcome() != RunOutcome.COMPLETED || outages.isEmpty()) {
             return ending;
         }

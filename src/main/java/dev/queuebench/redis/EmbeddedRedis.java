@@ -166,7 +166,7 @@ public final class EmbeddedRedis implements AutoCloseable {
                             + chosenPort + " within " + startTimeoutMillis + " ms (last error: " + e.getMessage()
                             + "). Its last output:\n" + tail + ServerOutput.hint(tail), e);
                 }
-                sleep(POLL_INTERVAL_MILLIS);
+                Sleeps.millis(POLL_INTERVAL_MILLIS);
             }
         }
     }
@@ -219,7 +219,7 @@ public final class EmbeddedRedis implements AutoCloseable {
             } catch (JedisException e) {
                 replication = "(INFO failed: " + e.getMessage() + ")";
             }
-            sleep(POLL_INTERVAL_MILLIS * 5);
+            Sleeps.millis(POLL_INTERVAL_MILLIS * 5);
         }
         throw new IllegalStateException("replica on port " + port() + " did not sync with its primary on port "
                 + primary.port() + " within " + timeoutMillis + " ms: master_link_status="
@@ -319,15 +319,6 @@ public final class EmbeddedRedis implements AutoCloseable {
 
     private synchronized String currentOutputTail() {
         return process == null ? "  (not running)" : process.outputTail();
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for redis-server", e);
-        }
     }
 
     /** A start that failed for a reason another port or another try can fix. */

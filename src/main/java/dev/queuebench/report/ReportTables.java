@@ -287,13 +287,16 @@ public final class ReportTables {
                             : " " + drill.failedByCause()),
                     Numbers.value(drill.preDrillP99Micros() / 1000) + " ms",
                     Double.isNaN(drill.recoverySec()) ? "not within the run" : Numbers.value(drill.recoverySec()) + " s",
-                    Numbers.count(drill.usersLost())));
+                    Numbers.count(drill.usersLost()),
+                    drill.queueEntriesLost() == null ? "not checked"
+                            : Numbers.count(drill.queueEntriesLost()) + " of " + Numbers.count(drill.queueEntriesBefore())));
         }
         return new Table("Drills", rows.isEmpty() ? "No drill in this run (run --drill KIND@SEC)."
                 : "Error window: first to last second with failed requests after the drill. Recovery: until p99 "
                 + "stayed within 1.2× its level of the 10 s before for 3 s with no failures. Users lost: the "
-                + "integrity audit's, from the drill until the next.",
+                + "integrity audit's, from the drill until the next. Queue entries lost: waiting just before the "
+                + "drill, gone with their queue data just after it (users who left meanwhile included).",
                 List.of("drill", "at (UTC)", "error window", "seconds > 1% errors", "failed requests",
-                        "p99 before", "recovery", "users lost"), rows);
+                        "p99 before", "recovery", "users lost", "queue entries lost"), rows);
     }
 }

@@ -51,7 +51,8 @@ public record Summary(int schemaVersion, Run run, Load load, Map<String, Request
      */
     public record DrillVerdict(String name, String kind, long atEpochMs, String detail, long errorWindowStartEpochSec,
             long errorWindowSec, long secondsOver1PctErrors, long failedRequests, Map<String, Long> failedByCause,
-            double preDrillP99Micros, double recoverySec, long usersLost) {
+            double preDrillP99Micros, double recoverySec, long usersLost, Long queueEntriesBefore,
+            Long queueEntriesLost) {
     }
 
     /**

@@ -11,6 +11,8 @@ import dev.queuebench.rundir.RunFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import dev.queuebench.redis.HaproxyBinary;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,9 +25,15 @@ class DrillIT {
                 "--results-dir", results.toString());
         assertEquals(0, exit, "the restart's outage is the drill's own: the run completes");
         Path runDir = RunDirectories.only(results);
-        List<EventsCsv.Event> events = EventsCsv.read(new RunFiles(runDir)).events();
+        List<EventsCsv.Event> all = EventsCsv.read(new RunFiles(runDir)).events();
+        List<EventsCsv.Event> events = all.stream().filter(event -> event.source().equals("drill")
+                && !event.kind().equals("queue-check")).toList();
         assertEquals(List.of("pause", "pause-done", "restart", "restart-done"),
-                events.stream().map(EventsCsv.Event::kind).toList(), events.toString());
+                events.stream().map(EventsCsv.Event::kind).toList(), all.toString());
+        // The sampler saw the restart: the primary stopped answering, then another process answered.
+        List<String> sampled = all.stream().filter(event -> event.source().equals("sampler"))
+                .map(EventsCsv.Event::kind).toList();
+        assertTrue(sampled.contains("node-replaced"), all.toString());
 
         JsonNode summary = JsonFiles.read(runDir.resolve(RunFiles.SUMMARY_JSON));
         // smoke's warm-up lasts 10 s: the measured phases begin then, and the pause 5 s later.
@@ -57,12 +65,17 @@ class DrillIT {
         JsonNode pause = drills.get(0);
         assertEquals("drill-1-pause", pause.path("name").asText());
         assertEquals(0, pause.path("users_lost").asLong(), pause.toPrettyString());
-        assertTrue(pause.path("recovery_sec").asDouble() <= 5, pause.toPrettyString());
+        assertTrue(pause.path("recovery_sec").asDouble() <= 10, pause.toPrettyString());
         JsonNode restart = drills.get(1);
         assertEquals("drill-2-restart", restart.path("name").asText());
         assertTrue(restart.path("error_window_sec").asLong() >= 1, restart.toPrettyString());
         assertTrue(restart.path("failed_requests").asLong() > 0, restart.toPrettyString());
         assertEquals(audit.path("lost_users").asLong(), restart.path("users_lost").asLong(), restart.toPrettyString());
+        // The queue before and after: the pause keeps every entry, the restart (nothing persisted) loses all.
+        assertEquals(0, pause.path("queue_entries_lost").asLong(), pause.toPrettyString());
+        assertTrue(restart.path("queue_entries_before").asLong() > 0, restart.toPrettyString());
+        assertEquals(restart.path("queue_entries_before").asLong(), restart.path("queue_entries_lost").asLong(),
+                restart.toPrettyString());
 
         Path rules = results.resolve("drill-rules.json");
         Files.writeString(rules, "{\"rules\": [{\"name\": \"users lost outside drills\", \"metric\": \"lost_users\", "
@@ -79,11 +92,45 @@ class DrillIT {
     }
 
     @Test
+    void aFailoverMovesThePrimaryEndpointAndLosesAtMostTheLastWrites(@TempDir Path results) throws Exception {
+        Assumptions.assumeTrue(HaproxyBinary.find().isPresent(), "the failover drill needs HAProxy: "
+                + HaproxyBinary.INSTALL_HINT);
+        int exit = QueuebenchCommand.commandLine().execute("run", "--profile", "smoke", "--hold-sec", "20",
+                "--no-gatling-report", "--drill", "failover@8", "--results-dir", results.toString());
+        assertEquals(0, exit, "the failover's errors are the drill's own: the run completes");
+        Path runDir = RunDirectories.only(results);
+        List<EventsCsv.Event> all = EventsCsv.read(new RunFiles(runDir)).events();
+        EventsCsv.Event done = all.stream().filter(event -> event.kind().equals("failover-done")).findFirst()
+                .orElseThrow(() -> new AssertionError(all.toString()));
+        assertTrue(done.detail().contains("promoted"), done.toString());
+        // The sampler follows the primary endpoint: another node answers it after the failover.
+        assertTrue(all.stream().anyMatch(event -> event.source().equals("sampler")
+                && event.kind().equals("node-replaced")), all.toString());
+
+        JsonNode summary = JsonFiles.read(runDir.resolve(RunFiles.SUMMARY_JSON));
+        JsonNode drill = summary.path("drills").get(0);
+        assertEquals("drill-1-failover", drill.path("name").asText(), summary.path("drills").toPrettyString());
+        // The queue was replicated: the entries waiting before the failover are on the new primary.
+        long before = drill.path("queue_entries_before").asLong();
+        assertTrue(before > 0, drill.toPrettyString());
+        assertTrue(drill.path("queue_entries_lost").asLong() <= before / 100, drill.toPrettyString());
+        // At most the writes of the moment between the promotion and the old primary's demotion are lost.
+        long joinsPerSec = summary.path("requests").path("join").path("count").asLong()
+                / Math.max(1, summary.path("run").path("duration_sec").asLong());
+        assertTrue(drill.path("users_lost").asLong() <= Math.max(5, 2 * joinsPerSec), drill.toPrettyString());
+        assertTrue(drill.path("recovery_sec").asDouble() < 15, drill.toPrettyString());
+    }
+
+    @Test
     void aDrillThatCannotBeDoneIsAUsageError(@TempDir Path results) {
         assertEquals(2, QueuebenchCommand.commandLine().execute("run", "--drill", "pause@5",
                 "--results-dir", results.toString()));
-        assertEquals(2, QueuebenchCommand.commandLine().execute("run", "--drill", "failover@5",
+        assertEquals(2, QueuebenchCommand.commandLine().execute("run", "--drill", "failover:3@5",
                 "--results-dir", results.toString()));
+        assertEquals(2, QueuebenchCommand.commandLine().execute("run", "--drill", "failover@5", "--drill",
+                "restart@9", "--results-dir", results.toString()));
+        assertEquals(2, QueuebenchCommand.commandLine().execute("run", "--target", "http://127.0.0.1:9",
+                "--redis", "redis://127.0.0.1:9", "--drill", "failover@5", "--results-dir", results.toString()));
         assertEquals(2, QueuebenchCommand.commandLine().execute("run", "--target", "http://127.0.0.1:9",
                 "--drill", "kill-connections@5", "--results-dir", results.toString()));
     }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.queuebench.record.RunRecorder;
+import dev.queuebench.rundir.DrillWindow;
 import dev.queuebench.rundir.RunOutcome;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -27,9 +28,12 @@ class OutageWatchTest {
         assertTrue(ending.reason().contains("most requests failed for 5 s") && ending.reason().contains("150 of 200"),
                 ending.reason());
 
-        assertEquals(COMPLETED, watch.unlessOutage(COMPLETED, List.of(97_500L)), "a drill 2.5 s before explains it");
-        assertEquals(RunOutcome.TARGET_FAILED, watch.unlessOutage(COMPLETED, List.of(80_000L)).outcome(),
-                "a drill 20 s before does not");
+        assertEquals(COMPLETED, watch.unlessOutage(COMPLETED, List.of(new DrillWindow(97_500L, 97_600L))),
+                "a drill 2.5 s before explains it");
+        assertEquals(RunOutcome.TARGET_FAILED, watch.unlessOutage(COMPLETED,
+                List.of(new DrillWindow(80_000L, 80_100L))).outcome(), "a drill 20 s before does not");
+        assertEquals(COMPLETED, watch.unlessOutage(COMPLETED, List.of(new DrillWindow(60_000L, 95_000L))),
+                "a slow drill that acted until 5 s before does");
         StopEvaluator.Ending aborted = new StopEvaluator.Ending(RunOutcome.ABORTED, "interrupted");
         assertEquals(aborted, watch.unlessOutage(aborted, List.of()), "an aborted run stays aborted");
     }

@@ -14,6 +14,8 @@ import java.util.OptionalLong;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import dev.queuebench.rundir.EventsCsv;
+import dev.queuebench.rundir.RunFiles;
 import dev.queuebench.rundir.ServerCsvWriter;
 
 /**
@@ -26,6 +28,7 @@ import dev.queuebench.rundir.ServerCsvWriter;
 public final class InfoSampler implements AutoCloseable {
     private static final long JOIN_TIMEOUT_MILLIS = 5_000;
 
+    private final Path dir;
     private final SamplerSettings settings;
     private final Consumer<String> console;
     private final ServerCsvWriter csv;
@@ -41,6 +44,7 @@ public final class InfoSampler implements AutoCloseable {
     private boolean closed;
 
     private InfoSampler(Path dir, SamplerSettings settings, Consumer<String> console) throws IOException {
+        this.dir = dir;
         this.settings = settings;
         this.console = console;
         Map<NodeRole, String> endpoints = new LinkedHashMap<>();
@@ -67,9 +71,18 @@ public final class InfoSampler implements AutoCloseable {
 
     private void addNode(NodeRole role, SamplerSettings settings) {
         var endpoint = role == NodeRole.PRIMARY ? settings.primary() : settings.reader();
-        pollers.add(new NodePoller(role, endpoint, settings.tls(), settings.timeoutMillis(), console));
+        pollers.add(new NodePoller(role, endpoint, settings.tls(), settings.timeoutMillis(), console, this::onTimeline));
         derivers.put(role, new NodeMetricsDeriver(role, settings.nodeMemoryBytes()));
         costs.put(role, new SamplerCost());
+    }
+
+    /** What changed at a node, onto the run's timeline; a failure to write it is said and loses no sample. */
+    private void onTimeline(EventsCsv.Event event) {
+        try {
+            EventsCsv.append(new RunFiles(dir), event);
+        } catch (IOException | RuntimeException e) {
+            console.accept("Sampler: could not add to events.csv (" + e.getMessage() + ")");
+        }
     }
 
     private void loop() {

@@ -39,6 +39,7 @@ final class QueueApiHandler implements HttpHandler {
     private final RateLimiter rateLimiter;
     private final AbandonedUserSweeper sweeper;
     private final BodyReceiver bodyReceiver;
+    private final RedisOutageLog outages = new RedisOutageLog();
 
     QueueApiHandler(QueueStore store, JoinOperation join, AbandonedUserSweeper sweeper, BodyReceiver bodyReceiver,
             InjectedRegressions injected) {
@@ -103,11 +104,13 @@ final class QueueApiHandler implements HttpHandler {
     private void serve(HttpServerExchange exchange, byte[] body, String traceId) {
         try {
             route(exchange, body);
+            outages.succeeded();
         } catch (QueueException e) {
             JsonResponses.error(exchange, e.error(), e.getMessage(), traceId);
         } catch (RuntimeException e) {
             String outage = RedisFailures.outageReason(e);
             if (outage != null) {
+                outages.failed(e);
                 JsonResponses.error(exchange, QueueError.REDIS_UNAVAILABLE, outage, traceId);
             } else {
                 LOG.error("trace_id={} {} {} failed", traceId, exchange.getRequestMethod(),

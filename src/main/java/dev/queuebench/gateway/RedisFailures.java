@@ -31,4 +31,32 @@ final class RedisFailures {
         }
         return null;
     }
+
+    /**
+     * What kind of outage {@code failure} is, for the gateway's log: {@code connect-timeout},
+     * {@code read-timeout}, {@code connection-refused}, {@code connection-broken}, {@code pool-exhausted},
+     * {@code readonly}, {@code loading}, {@code masterdown}; null when it is no outage.
+     */
+    static String outageCause(Throwable failure) {
+        if (outageReason(failure) == null) {
+            return null;
+        }
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            String message = String.valueOf(cause.getMessage());
+            if (cause instanceof java.net.SocketTimeoutException) {
+                return message.contains("connect") ? "connect-timeout" : "read-timeout";
+            }
+            if (cause instanceof java.net.ConnectException) {
+                return "connection-refused";
+            }
+            if (cause instanceof NoSuchElementException) {
+                return "pool-exhausted";
+            }
+            if (cause instanceof JedisDataException) {
+                return message.startsWith("READONLY") ? "readonly" : message.startsWith("LOADING") ? "loading"
+                        : "masterdown";
+            }
+        }
+        return "connection-broken";
+    }
 }

@@ -3,9 +3,15 @@ package dev.queuebench.gateway;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+import redis.clients.jedis.Jedis;
 
 /** Redis going away and coming back while the gateway serves; and script-cache loss. */
 class RedisOutageIT {
@@ -23,6 +29,10 @@ class RedisOutageIT {
 
     @Test
     void redisRestartAnswers503ThenRecoversByItself() throws InterruptedException {
+        ListAppender<ILoggingEvent> log = new ListAppender<>();
+        log.start();
+        Logger outageLogger = (Logger) LoggerFactory.getLogger(RedisOutageLog.class);
+        outageLogger.addAppender(log);
         assertEquals(202, gateway.join("outage", "before").status());
         gateway.redis.stop();
         GatewayFixture.Reply down = gateway.join("outage", "during");
@@ -41,6 +51,37 @@ class RedisOutageIT {
             }
         }
         assertEquals(202, status, "the gateway must recover without a restart");
+
+        // The outage in the gateway's log: one line when it began and why, one when it ended, nothing per request.
+        // (The worker logs the end just after it answered, so the line may follow the 202 by a moment.)
+        for (int i = 0; i < 100 && log.list.size() < 2; i++) {
+            Thread.sleep(20);
+        }
+        outageLogger.detachAppender(log);
+        List<String> lines = log.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
+        assertEquals(2, lines.size(), lines.toString());
+        assertTrue(lines.get(0).startsWith("Redis unavailable (connection-refused") || lines.get(0)
+                .startsWith("Redis unavailable (connection-broken"), lines.toString());
+        assertTrue(lines.get(1).matches("Redis answers again after \\d+ ms of outage; \\d+ requests answered 503, "
+                + "by cause \\{.*connection-.*}"), lines.toString());
+    }
+
+    @Test
+    void aDemotedPrimaryIsAnOutageNotABug() {
+        // What clients of the old primary see in a failover before their connection is closed: READONLY.
+        try (Jedis admin = new Jedis(gateway.redis.endpoint().host(), gateway.redis.port())) {
+            admin.replicaof("127.0.0.1", 9);
+        }
+        try {
+            GatewayFixture.Reply reply = gateway.join("readonly", "during");
+            assertEquals(503, reply.status(), reply.toString());
+            assertEquals("REDIS_UNAVAILABLE", reply.errorCode());
+        } finally {
+            try (Jedis admin = new Jedis(gateway.redis.endpoint().host(), gateway.redis.port())) {
+                admin.replicaofNoOne();
+            }
+        }
+        assertEquals(202, gateway.join("readonly", "after").status());
     }
 
     @Test

@@ -122,6 +122,40 @@ class DrillIT {
     }
 
     @Test
+    void theGateJudgesADrillsErrorWindowAgainstTheBaselines(@TempDir Path results) throws Exception {
+        // The same 3 s pause; the candidate's pool gives up on a read after 0.5 s instead of 2 s, so more of
+        // the requests caught in the pause fail: its error window is longer.
+        Path baseline = drillRun(results.resolve("baseline"), "current,readTimeoutMillis=2000,writeTimeoutMillis=2000");
+        Path candidate = drillRun(results.resolve("candidate"), "current,readTimeoutMillis=500,writeTimeoutMillis=500");
+        JsonNode before = JsonFiles.read(baseline.resolve(RunFiles.SUMMARY_JSON)).path("drills").get(0);
+        JsonNode after = JsonFiles.read(candidate.resolve(RunFiles.SUMMARY_JSON)).path("drills").get(0);
+        long windowBefore = before.path("error_window_sec").asLong();
+        long windowAfter = after.path("error_window_sec").asLong();
+        assertTrue(windowAfter > windowBefore, "baseline " + before.toPrettyString() + "\ncandidate "
+                + after.toPrettyString());
+
+        Path rules = results.resolve("window-rules.json");
+        Files.writeString(rules, "{\"rules\": [{\"name\": \"error window\", \"metric\": \"error_window_sec\", "
+                + "\"request\": \"run\", \"step\": \"drill-*\", \"max_increase_pct\": 50}]}");
+        int gate = QueuebenchCommand.commandLine().execute("gate", "--baseline", baseline.toString(), "--candidate",
+                candidate.toString(), "--rules", rules.toString());
+        boolean longer = windowBefore == 0 ? windowAfter > 0 : windowAfter > 1.5 * windowBefore;
+        assertEquals(longer ? QueuebenchCommand.EXIT_GATE_FAILED : QueuebenchCommand.EXIT_OK, gate,
+                "error window " + windowBefore + " s -> " + windowAfter + " s: " + Files.readString(candidate.resolve(
+                        "gate.md")));
+        assertEquals(QueuebenchCommand.EXIT_OK, QueuebenchCommand.commandLine().execute("gate", "--baseline",
+                baseline.toString(), "--candidate", baseline.toString(), "--rules", rules.toString()),
+                "a run against itself passes");
+    }
+
+    private static Path drillRun(Path results, String pool) throws Exception {
+        int exit = QueuebenchCommand.commandLine().execute("run", "--profile", "smoke", "--hold-sec", "15",
+                "--no-gatling-report", "--pool", pool, "--drill", "pause:3000@5", "--results-dir", results.toString());
+        assertEquals(0, exit);
+        return RunDirectories.only(results);
+    }
+
+    @Test
     void aDrillThatCannotBeDoneIsAUsageError(@TempDir Path results) {
         assertEquals(2, QueuebenchCommand.commandLine().execute("run", "--drill", "pause@5",
                 "--results-dir", results.toString()));

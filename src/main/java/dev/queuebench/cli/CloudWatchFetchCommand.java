@@ -1,5 +1,6 @@
 package dev.queuebench.cli;
 
+import dev.queuebench.metrics.cloudwatch.AwsAccess;
 import dev.queuebench.rundir.BadInputException;
 import dev.queuebench.rundir.CloudWatchCsv;
 import dev.queuebench.metrics.cloudwatch.CloudWatchFetcher;
@@ -18,8 +19,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 
 /** {@code queuebench cloudwatch fetch}: GetMetricData for every node of a replication group. */
 @Command(name = "fetch", mixinStandardHelpOptions = true, sortOptions = false,
@@ -54,15 +53,13 @@ final class CloudWatchFetchCommand implements Callable<Integer> {
         RunDirectoryCheck.requireDirectory(spec, runDir, "--out");
         CloudWatchFetcher.Request request;
         try {
-            if (endpointUrl != null && !List.of("http", "https").contains(String.valueOf(endpointUrl.getScheme()))) {
-                throw new IllegalArgumentException("--endpoint-url must be an http(s):// URL");
-            }
             CloudWatchSourceJson.replicationGroup(runDir).filter(group -> !group.equals(replicationGroup)).ifPresent(group -> {
                 throw new IllegalArgumentException("--replication-group " + replicationGroup + " but this run's "
                         + "CloudWatch data is from " + group);
             });
             request = new CloudWatchFetcher.Request(replicationGroup, time(from, "--from"), time(to, "--to"),
-                    region(), endpointUrl, DefaultCredentialsProvider.builder().build());
+                    AwsAccess.region(region), AwsAccess.checkedEndpointUrl(endpointUrl),
+                    DefaultCredentialsProvider.builder().build());
         } catch (IllegalArgumentException | BadInputException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
@@ -75,17 +72,6 @@ final class CloudWatchFetchCommand implements Callable<Integer> {
         } catch (BadInputException | SdkException e) {
             System.err.println("CloudWatch fetch failed: " + e.getMessage());
             return QueuebenchCommand.EXIT_FAILURE;
-        }
-    }
-
-    private Region region() {
-        if (region != null) {
-            return Region.of(region);
-        }
-        try {
-            return new DefaultAwsRegionProviderChain().getRegion();
-        } catch (SdkException e) {
-            throw new IllegalArgumentException("no AWS region: give --region (or set AWS_REGION)");
         }
     }
 

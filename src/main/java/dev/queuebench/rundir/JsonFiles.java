@@ -78,8 +78,21 @@ public final class JsonFiles {
      * @throws BadInputException naming the file, the line and what is wrong (truncated, malformed, missing)
      */
     public static JsonNode read(Path file) {
+        return read(file, Long.MAX_VALUE);
+    }
+
+    /**
+     * As {@link #read(Path)}, refusing without reading it a file larger than such a file can be (a wrong or
+     * hostile file of gigabytes would otherwise be read whole into memory).
+     */
+    public static JsonNode read(Path file, long maxBytes) {
         String text;
         try {
+            long sizeBytes = Files.size(file);
+            if (sizeBytes > maxBytes) {
+                throw new BadInputException(file + ": " + sizeBytes + " bytes, more than the " + maxBytes
+                        + " such a file can be: is it the right file?");
+            }
             text = Files.readString(file);
         } catch (NoSuchFileException e) {
             throw new BadInputException(file + ": no such file");
@@ -96,7 +109,9 @@ public final class JsonFiles {
                     ? "truncated JSON (the document ends before it is closed)" : "malformed JSON: " + e.getOriginalMessage();
             throw new BadInputException(file + " line " + e.getLocation().getLineNr() + ": " + what);
         } catch (JsonProcessingException e) {
-            throw new BadInputException(file + " line " + e.getLocation().getLineNr() + ": " + e.getOriginalMessage());
+            // A limit of the parser (nesting, a number's or a string's length) comes without a location.
+            throw new BadInputException(file + (e.getLocation() == null ? "" : " line " + e.getLocation().getLineNr())
+                    + ": " + e.getOriginalMessage());
         }
     }
 

@@ -6,10 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.queuebench.rundir.GoldenRunDirs;
 import dev.queuebench.rundir.JsonFiles;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -30,28 +27,13 @@ class GoldenRunsThroughEveryConsumerTest {
     @TempDir
     Path temp;
 
-    private record Result(int exitCode, String out, String err) {
-    }
-
-    private static Result run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-        try {
-            int code = QueuebenchCommand.commandLine().execute(args);
-            return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
+    private static CommandOutput run(String... args) {
+        return CommandOutput.run(args);
     }
 
     private Path reported(String name) {
         Path dir = GoldenRunDirs.copy(temp, name);
-        Result report = run("report", dir.toString());
+        CommandOutput report = run("report", dir.toString());
         assertEquals(0, report.exitCode(), report.err());
         return dir;
     }
@@ -132,7 +114,7 @@ class GoldenRunsThroughEveryConsumerTest {
         Files.move(baseline.resolveSibling(GoldenRunDirs.SMOKE), baseline);
         Path cand = reported(candidate);
 
-        Result gate = run("gate", "--baseline", baseline.toString(), "--candidate", cand.toString());
+        CommandOutput gate = run("gate", "--baseline", baseline.toString(), "--candidate", cand.toString());
 
         // Renamed on purpose (issue 17 item 12): commandstats counts every client, not the request path alone.
         String then = Files.readString(before(candidate).resolve("gate-vs-golden-smoke.md"))
@@ -153,7 +135,7 @@ class GoldenRunsThroughEveryConsumerTest {
     void thePlanIsTheSameAsBefore(String name) throws IOException {
         Path dir = reported(name);
 
-        Result plan = run("plan", dir.toString(), "--target-rps", "1000");
+        CommandOutput plan = run("plan", dir.toString(), "--target-rps", "1000");
 
         assertEquals(0, plan.exitCode(), plan.err());
         List<String> then = Files.readAllLines(before(name).resolve("plan-1000.txt"));
@@ -167,7 +149,7 @@ class GoldenRunsThroughEveryConsumerTest {
         Files.delete(dir.resolve("summary.json"));
         String report = "java -jar target/queuebench.jar report " + dir;
 
-        for (Result result : List.of(run("gate", "--baseline", dir.toString(), "--candidate", dir.toString()),
+        for (CommandOutput result : List.of(run("gate", "--baseline", dir.toString(), "--candidate", dir.toString()),
                 run("compare", dir.toString(), dir.toString()), run("plan", dir.toString(), "--target-rps", "1000"))) {
             assertEquals(1, result.exitCode(), result.out());
             assertTrue(result.err().contains("has no summary.json") && result.err().contains(report), result.err());
@@ -181,7 +163,7 @@ class GoldenRunsThroughEveryConsumerTest {
         Files.copy(before(GoldenRunDirs.SMOKE).resolve("summary.json"), dir.resolve("summary.json"),
                 java.nio.file.StandardCopyOption.REPLACE_EXISTING);
 
-        Result plan = run("plan", dir.toString(), "--target-rps", "1000");
+        CommandOutput plan = run("plan", dir.toString(), "--target-rps", "1000");
 
         assertEquals(1, plan.exitCode());
         assertTrue(plan.err().contains("schema version 1") && plan.err().contains("report " + dir), plan.err());

@@ -47,4 +47,27 @@ class EventsCsvTest {
         assertTrue(wrong.getMessage().contains("a-z 0-9"), wrong.getMessage());
         assertEquals(0, EventsCsv.read(new RunFiles(dir.resolve("absent"))).events().size());
     }
+
+    @Test
+    void appendNewAddsEachEventOnceInOneWrite() throws IOException {
+        RunFiles run = new RunFiles(dir);
+        EventsCsv.Event failover = new EventsCsv.Event(2_000L, "elasticache", "failover", "qb-prod: Failover, done");
+        EventsCsv.Event recovery = new EventsCsv.Event(3_000L, "elasticache", "recovery", "qb-prod-001: Recovering");
+        assertEquals(List.of(failover), EventsCsv.appendNew(run, List.of(failover, failover)));
+        // The same moment, source and text is the same event, whatever its kind was called.
+        EventsCsv.Event renamed = new EventsCsv.Event(2_000L, "elasticache", "replication-group", failover.detail());
+        assertEquals(List.of(recovery), EventsCsv.appendNew(run, List.of(renamed, recovery)));
+        assertEquals(List.of(), EventsCsv.appendNew(run, List.of(failover, recovery)));
+        assertEquals(List.of(EventsCsv.HEADER, "2000,elasticache,failover,qb-prod: Failover%2C done",
+                "3000,elasticache,recovery,qb-prod-001: Recovering"), Files.readAllLines(run.file(RunFiles.EVENTS_CSV)));
+    }
+
+    @Test
+    void appendNewKeepsAWholeLastLineTypedWithoutItsLineBreak() throws IOException {
+        RunFiles run = new RunFiles(dir);
+        Files.writeString(run.file(RunFiles.EVENTS_CSV), EventsCsv.HEADER + "\n1000,person,mark,typed by hand");
+        EventsCsv.appendNew(run, List.of(new EventsCsv.Event(2_000L, "elasticache", "failover", "qb-prod: x")));
+        assertEquals(List.of(EventsCsv.HEADER, "1000,person,mark,typed by hand", "2000,elasticache,failover,qb-prod: x"),
+                Files.readAllLines(run.file(RunFiles.EVENTS_CSV)));
+    }
 }

@@ -26,8 +26,6 @@ import software.amazon.awssdk.services.cloudwatch.model.MetricDataResult;
 import software.amazon.awssdk.services.cloudwatch.model.MetricStat;
 import software.amazon.awssdk.services.cloudwatch.model.ScanBy;
 import software.amazon.awssdk.services.elasticache.ElastiCacheClient;
-import software.amazon.awssdk.services.elasticache.model.ReplicationGroup;
-import software.amazon.awssdk.services.elasticache.model.ReplicationGroupNotFoundException;
 import dev.queuebench.rundir.CloudWatchRow;
 import dev.queuebench.rundir.CloudWatchCsv;
 import dev.queuebench.rundir.CloudWatchSourceJson;
@@ -54,6 +52,16 @@ public final class CloudWatchFetcher {
                 throw new IllegalArgumentException("--to " + to + " must be after --from " + from);
             }
         }
+
+        AwsAccess aws() {
+            return new AwsAccess(region, endpointUrl, credentials);
+        }
+
+        /** Without the credentials provider, whose own toString can print the access key id. */
+        @Override
+        public String toString() {
+            return "CloudWatch fetch of " + replicationGroup + " from " + from + " to " + to + " in " + aws().where();
+        }
     }
 
     /** Which node, metric and statistic one query Id stands for. */
@@ -70,16 +78,15 @@ public final class CloudWatchFetcher {
             List<String> nodes = memberClusters(request, http);
             rows = metricData(request, http, nodes, periodSec);
         } catch (SdkClientException e) {
-            throw new BadInputException("Cannot reach AWS in " + request.region() + where(request) + ": "
-                    + e.getMessage() + " (credentials come from the default chain: AWS_ACCESS_KEY_ID/"
-                    + "AWS_SECRET_ACCESS_KEY, AWS_PROFILE and ~/.aws, or an instance or pod role)");
+            throw request.aws().unreachable(e);
         }
         CloudWatchCsv.merge(runDir, rows);
         ObjectNode entry = JsonFiles.JSON.createObjectNode();
         entry.put("kind", "fetch");
         entry.put("replication_group", request.replicationGroup());
         entry.put("region", request.region().id());
-        entry.put("endpoint_url", request.endpointUrl() == null ? null : withoutUserInfo(request.endpointUrl()));
+        entry.put("endpoint_url", request.endpointUrl() == null ? null
+                : AwsAccess.withoutUserInfo(request.endpointUrl()));
         entry.put("from_epoch_sec", request.from().getEpochSecond());
         entry.put("to_epoch_sec", request.to().getEpochSecond());
         entry.put("period_sec", periodSec);
@@ -88,22 +95,8 @@ public final class CloudWatchFetcher {
     }
 
     private static List<String> memberClusters(Request request, SdkHttpClient http) {
-        var builder = ElastiCacheClient.builder().region(request.region()).credentialsProvider(request.credentials())
-                .httpClient(http);
-        if (request.endpointUrl() != null) {
-            builder.endpointOverride(request.endpointUrl());
-        }
-        try (ElastiCacheClient elastiCache = builder.build()) {
-            List<ReplicationGroup> groups = elastiCache.describeReplicationGroups(
-                    describe -> describe.replicationGroupId(request.replicationGroup())).replicationGroups();
-            if (groups.isEmpty() || groups.get(0).memberClusters().isEmpty()) {
-                throw new BadInputException("Replication group '" + request.replicationGroup() + "' in "
-                        + request.region() + " has no member clusters");
-            }
-            return groups.get(0).memberClusters();
-        } catch (ReplicationGroupNotFoundException e) {
-            throw new BadInputException("Replication group '" + request.replicationGroup() + "' not found in "
-                    + request.region() + where(request) + ": check --replication-group and --region");
+        try (ElastiCacheClient elastiCache = request.aws().elastiCache(http, null)) {
+            return ReplicationGroupMembers.memberClusters(elastiCache, request.replicationGroup(), request.aws());
         }
     }
 
@@ -156,12 +149,4 @@ public final class CloudWatchFetcher {
         return rows;
     }
 
-    private static String where(Request request) {
-        return request.endpointUrl() == null ? "" : " (endpoint " + withoutUserInfo(request.endpointUrl()) + ")";
-    }
-
-    private static String withoutUserInfo(URI uri) {
-        return uri.getScheme() + "://" + uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort())
-                + (uri.getPath() == null ? "" : uri.getPath());
-    }
 }

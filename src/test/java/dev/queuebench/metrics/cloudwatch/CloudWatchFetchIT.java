@@ -5,66 +5,52 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import dev.queuebench.rundir.BadInputException;
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.URI;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 import dev.queuebench.rundir.CloudWatchRow;
 import dev.queuebench.rundir.CloudWatchCsv;
 
 /**
  * The SDK path against a local HTTP server that answers like ElastiCache and CloudWatch (Query
- * protocol, recorded XML responses under src/test/resources/cloudwatch/), through an endpoint override.
+ * protocol, recorded XML responses under src/test/resources/cloudwatch/), through an endpoint override
+ * ({@link QueryProtocolServer}).
  */
 class CloudWatchFetchIT {
-    private static final String FAKE_KEY_ID = "AKIAQUEUEBENCHFAKE01";
-    private static final String FAKE_SECRET = "queuebench/fake/secret/never/written/anywhere";
     private static final Pattern QUERY_FIELD = Pattern.compile("MetricDataQueries\\.member\\.(\\d+)\\.(.+)");
 
     @TempDir
     Path runDir;
 
-    private HttpServer server;
-    private final List<Map<String, String>> requests = new ArrayList<>();
-    private final List<String> authorizations = new ArrayList<>();
+    private QueryProtocolServer server;
 
     @BeforeEach
     void startServer() throws IOException {
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.createContext("/", this::answer);
-        server.start();
+        server = new QueryProtocolServer(CloudWatchFetchIT::answer);
     }
 
     @AfterEach
     void stopServer() {
-        server.stop(0);
+        server.close();
     }
 
     @Test
     void fetchesEveryNodeOfTheGroupPagingThroughGetMetricData() throws IOException {
         List<CloudWatchRow> rows = CloudWatchFetcher.fetch(runDir, request("qb-prod"));
+        List<Map<String, String>> requests = server.requests();
         assertEquals(6, rows.size());
         assertEquals("DescribeReplicationGroups", requests.get(0).get("Action"));
         assertEquals("qb-prod", requests.get(0).get("ReplicationGroupId"));
@@ -75,7 +61,8 @@ class CloudWatchFetchIT {
         assertEquals(2L * ElastiCacheMetrics.FETCHED.values().stream().mapToInt(List::size).sum(), queries);
         assertTrue(requests.get(1).containsValue("qb-prod-002"));
         assertEquals("60", requests.get(1).get("MetricDataQueries.member.1.MetricStat.Period"));
-        assertTrue(authorizations.stream().allMatch(header -> header.contains("Credential=" + FAKE_KEY_ID + "/")));
+        assertTrue(server.authorizations().stream()
+                .allMatch(header -> header.contains("Credential=" + QueryProtocolServer.FAKE_KEY_ID + "/")));
 
         List<String> lines = Files.readAllLines(CloudWatchCsv.file(runDir));
         assertEquals(List.of(
@@ -88,12 +75,7 @@ class CloudWatchFetchIT {
                 "1795600920,qb-prod-002,ReplicationLag,Maximum,60,0.5"), lines);
         String source = Files.readString(runDir.resolve("cloudwatch/source.json"));
         assertTrue(source.contains("\"replication_group\" : \"qb-prod\"") && source.contains("eu-west-1"), source);
-        try (Stream<Path> files = Files.walk(runDir)) {
-            for (Path file : files.filter(Files::isRegularFile).toList()) {
-                String text = Files.readString(file);
-                assertFalse(text.contains(FAKE_SECRET) || text.contains(FAKE_KEY_ID), file + " holds a credential");
-            }
-        }
+        QueryProtocolServer.assertNoCredentialIn(runDir);
     }
 
     @Test
@@ -107,31 +89,18 @@ class CloudWatchFetchIT {
     private CloudWatchFetcher.Request request(String group) {
         Instant to = Instant.now();
         return new CloudWatchFetcher.Request(group, to.minus(Duration.ofHours(1)), to, Region.EU_WEST_1,
-                URI.create("http://127.0.0.1:" + server.getAddress().getPort()),
-                StaticCredentialsProvider.create(AwsBasicCredentials.create(FAKE_KEY_ID, FAKE_SECRET)));
+                server.endpoint(), QueryProtocolServer.CREDENTIALS);
     }
 
-    private void answer(HttpExchange exchange) throws IOException {
-        Map<String, String> form = form(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
-        synchronized (this) {
-            requests.add(form);
-            authorizations.add(String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
-        }
-        int status = 200;
-        String body;
+    private static QueryProtocolServer.Answer answer(Map<String, String> form) {
         if ("DescribeReplicationGroups".equals(form.get("Action"))) {
-            boolean known = "qb-prod".equals(form.get("ReplicationGroupId"));
-            status = known ? 200 : 404;
-            body = recorded(known ? "describe-replication-groups.xml" : "replication-group-not-found.xml");
-        } else {
-            body = withRequestIds(recorded(form.containsKey("NextToken") ? "get-metric-data-page2.xml"
-                    : "get-metric-data-page1.xml"), form);
+            return "qb-prod".equals(form.get("ReplicationGroupId"))
+                    ? QueryProtocolServer.recorded(200, "cloudwatch/describe-replication-groups.xml")
+                    : QueryProtocolServer.recorded(404, "cloudwatch/replication-group-not-found.xml");
         }
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", "text/xml");
-        exchange.sendResponseHeaders(status, bytes.length);
-        exchange.getResponseBody().write(bytes);
-        exchange.close();
+        QueryProtocolServer.Answer page = QueryProtocolServer.recorded(200, form.containsKey("NextToken")
+                ? "cloudwatch/get-metric-data-page2.xml" : "cloudwatch/get-metric-data-page1.xml");
+        return new QueryProtocolServer.Answer(200, withRequestIds(page.body(), form));
     }
 
     /** The recorded responses name results {node/metric/statistic}: put in the Ids this request gave them. */
@@ -150,25 +119,5 @@ class CloudWatchFetchIT {
             answered = answered.replace(key, query.get("Id"));
         }
         return answered;
-    }
-
-    private static Map<String, String> form(String body) {
-        Map<String, String> form = new HashMap<>();
-        for (String pair : body.split("&")) {
-            int eq = pair.indexOf('=');
-            if (eq > 0) {
-                form.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
-                        URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-            }
-        }
-        return form;
-    }
-
-    private static String recorded(String name) throws IOException {
-        try {
-            return Files.readString(CloudWatchImportTest.resource(name));
-        } catch (java.net.URISyntaxException e) {
-            throw new IOException(e);
-        }
     }
 }

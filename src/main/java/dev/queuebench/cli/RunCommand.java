@@ -4,9 +4,14 @@ import dev.queuebench.analysis.RunSummary;
 import dev.queuebench.gateway.GatewayServer;
 import dev.queuebench.gateway.GatewaySettings;
 import dev.queuebench.load.Drill;
+import dev.queuebench.metrics.cloudwatch.AwsAccess;
+import dev.queuebench.metrics.cloudwatch.ElastiCacheFailover;
+import dev.queuebench.rundir.BadInputException;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import dev.queuebench.metrics.queue.QueueEntriesCheck;
 import dev.queuebench.redis.EmbeddedReplicationGroup;
 import dev.queuebench.redis.PoolProfile;
+import dev.queuebench.redis.PrimaryEndpointWatch;
 import dev.queuebench.load.DrillScheduler;
 import dev.queuebench.metrics.queue.QueueEndReader;
 import dev.queuebench.redis.EmbeddedRedis;
@@ -122,6 +127,22 @@ final class RunCommand implements Callable<Integer> {
                     + "Needs the embedded Redis or --redis.")
     List<String> drillTexts = new ArrayList<>();
 
+    @Option(names = "--replication-group", paramLabel = "ID",
+            description = "The ElastiCache replication group of --redis, for --drill elasticache-failover.")
+    String replicationGroup;
+
+    @Option(names = "--node-group", paramLabel = "ID",
+            description = "The node group elasticache-failover fails over. Default: 0001 (cluster mode disabled).")
+    String nodeGroup;
+
+    @Option(names = "--aws-region", paramLabel = "R",
+            description = "AWS region for elasticache-failover. Default: AWS_REGION, the profile's region.")
+    String awsRegion;
+
+    @Option(names = "--aws-endpoint-url", paramLabel = "URL",
+            description = "Send the TestFailover call here instead of AWS (a local stand-in).")
+    java.net.URI awsEndpointUrl;
+
     @Option(names = "--no-journeys",
             description = "Do not record journeys.bin.gz (no integrity audit for this run).")
     boolean noJourneys;
@@ -235,6 +256,7 @@ final class RunCommand implements Callable<Integer> {
                     .build();
             injected(); // validates the TEST-ONLY options
             drills();
+            elastiCacheFailover();
             if (hasDrill(Drill.Kind.FAILOVER) && (!embedded || !redis.embedded() || hasDrill(Drill.Kind.RESTART))) {
                 throw new IllegalArgumentException("--drill failover runs the embedded replication group (primary, "
                         + "replica, Sentinel, HAProxy as the primary endpoint): use it with --target embedded and no "
@@ -318,6 +340,36 @@ final class RunCommand implements Callable<Integer> {
 
     /** A failover drill that has not moved the primary endpoint within this has failed. */
     private static final long FAILOVER_TIMEOUT_MILLIS = 60_000;
+    private static final int QUEUE_END_ATTEMPTS = 3;
+    /** ElastiCache's own failover takes seconds to minutes after TestFailover; the drill waits this long for it. */
+    private static final long ELASTICACHE_FAILOVER_TIMEOUT_MILLIS = 15 * 60_000;
+
+    /**
+     * The TestFailover call of an elasticache-failover drill, checked before the run starts; null without one.
+     *
+     * @throws IllegalArgumentException naming what is missing or wrong
+     */
+    private ElastiCacheFailover.Request elastiCacheFailover() {
+        if (!hasDrill(Drill.Kind.ELASTICACHE_FAILOVER)) {
+            if (replicationGroup != null || nodeGroup != null || awsRegion != null || awsEndpointUrl != null) {
+                throw new IllegalArgumentException("--replication-group, --node-group, --aws-region and "
+                        + "--aws-endpoint-url go with --drill elasticache-failover@SEC");
+            }
+            return null;
+        }
+        if (replicationGroup == null || redis.embedded()) {
+            throw new IllegalArgumentException("--drill elasticache-failover needs the group's primary endpoint as "
+                    + "--redis (its sampler and queue check follow the failover there) and its id as "
+                    + "--replication-group, e.g. --redis rediss://master.qb-prod.abc123.euw1.cache.amazonaws.com:6379 "
+                    + "--replication-group qb-prod");
+        }
+        try {
+            return new ElastiCacheFailover.Request(replicationGroup, nodeGroup, AwsAccess.region(awsRegion),
+                    awsEndpointUrl, DefaultCredentialsProvider.builder().build());
+        } catch (BadInputException e) {
+            throw new IllegalArgumentException(e.getMessage().replace("--region", "--aws-region"), e);
+        }
+    }
 
     private boolean hasDrill(Drill.Kind kind) {
         return drills().stream().anyMatch(drill -> drill.kind() == kind);
@@ -379,7 +431,14 @@ final class RunCommand implements Callable<Integer> {
                 yield "";
             }
             case FAILOVER -> group.failover(FAILOVER_TIMEOUT_MILLIS).describe();
-            case ELASTICACHE_FAILOVER -> throw new IllegalStateException("not wired yet");
+            case ELASTICACHE_FAILOVER -> {
+                String before = PrimaryEndpointWatch.runId(primary, tls);
+                String status = ElastiCacheFailover.testFailover(elastiCacheFailover());
+                long movedMillis = PrimaryEndpointWatch.awaitAnotherPrimary(primary, tls, before,
+                        ELASTICACHE_FAILOVER_TIMEOUT_MILLIS);
+                yield "TestFailover accepted (group " + status + "); the primary endpoint led to another primary "
+                        + movedMillis + " ms later";
+            }
         };
         return new DrillScheduler(drills, action, queueCheck(primary, tls, redis.pool()));
     }
@@ -400,12 +459,21 @@ final class RunCommand implements Callable<Integer> {
 
     /** The queue as Redis holds it now, for the audit's end-state check; a failure is said and loses nothing else. */
     private static void recordQueueEnd(UnifiedJedis queueRedis, Path runDir) {
-        try {
-            QueueEndFile.QueueEnd queue = QueueEndReader.read(queueRedis);
-            QueueEndFile.write(runDir.resolve(RunFiles.QUEUE_END), queue);
-        } catch (IOException | RuntimeException e) {
-            System.err.println("The queue could not be read at the end of the run (" + e.getMessage()
-                    + "); the integrity audit goes without its end-state check");
+        // After a failover or restart the pool may still hold connections the server closed: the first
+        // commands on them fail, and the pool replaces them. A few tries get past those.
+        for (int attempt = 1; ; attempt++) {
+            try {
+                QueueEndFile.QueueEnd queue = QueueEndReader.read(queueRedis);
+                QueueEndFile.write(runDir.resolve(RunFiles.QUEUE_END), queue);
+                return;
+            } catch (IOException | RuntimeException e) {
+                if (attempt < QUEUE_END_ATTEMPTS && !(e instanceof IOException)) {
+                    continue;
+                }
+                System.err.println("The queue could not be read at the end of the run (" + e.getMessage()
+                        + "); the integrity audit goes without its end-state check");
+                return;
+            }
         }
     }
 

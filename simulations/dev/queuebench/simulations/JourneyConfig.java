@@ -52,6 +52,8 @@ public final class JourneyConfig {
     public static final String BASE_URL = System.getProperty(SimulationProperty.BASE_URL, "http://127.0.0.1:8080");
     public static final List<RateRamp> CANDIDATES_PER_SEC =
             RateRamp.parse(System.getProperty(SimulationProperty.INJECTION, "5:1:5;10:5:5"), SimulationProperty.INJECTION);
+    /** When the profile's first phase begins (epoch ms), or 0 for as soon as Gatling is up. */
+    public static final long START_AT_EPOCH_MS = Long.getLong(SimulationProperty.START_AT_EPOCH_MS, 0L);
     public static final int EVENTS = Integer.getInteger(SimulationProperty.EVENTS, 1);
     public static final int POLLS_PER_USER = Integer.getInteger(SimulationProperty.POLLS_PER_USER, 5);
     public static final Duration POLL_INTERVAL = Duration.ofMillis(Long.getLong(SimulationProperty.POLL_INTERVAL_MILLIS, 2_000));

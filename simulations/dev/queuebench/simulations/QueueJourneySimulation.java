@@ -36,6 +36,8 @@ public class QueueJourneySimulation extends Simulation {
 
     // Set-up: open-model arrivals, Poisson-randomised within each step unless told otherwise
     {
+        // Gatling takes the run's start once the simulation is built: waiting here puts it at --start-at.
+        StartGate.await(JourneyConfig.START_AT_EPOCH_MS);
         setUp(journey.injectOpen(injection(JourneyConfig.CANDIDATES_PER_SEC))).protocols(protocol);
     }
 

@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
         versionProvider = VersionProvider.class,
         description = "Load-test and benchmark harness for a Redis-backed virtual waiting room.",
         subcommands = {RunCommand.class, ReportCommand.class, PlanCommand.class, CompareCommand.class,
-            GateCommand.class, BaselineCommand.class, AuditCommand.class, MarkCommand.class, JmhCommand.class, ServeCommand.class, CannedCommand.class,
+            GateCommand.class, BaselineCommand.class, AuditCommand.class, MarkCommand.class, MergeCommand.class, JmhCommand.class, ServeCommand.class, CannedCommand.class,
             RedisCommand.class, SampleCommand.class, CloudWatchCommand.class, EventsCommand.class, AlarmsCommand.class,
             CommandLine.HelpCommand.class})
 public final class QueuebenchCommand implements Runnable {

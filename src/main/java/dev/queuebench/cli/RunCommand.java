@@ -4,6 +4,7 @@ import dev.queuebench.analysis.RunSummary;
 import dev.queuebench.gateway.GatewayServer;
 import dev.queuebench.gateway.GatewaySettings;
 import dev.queuebench.load.Drill;
+import dev.queuebench.load.StartInstant;
 import dev.queuebench.metrics.cloudwatch.AwsAccess;
 import dev.queuebench.metrics.cloudwatch.ElastiCacheFailover;
 import dev.queuebench.rundir.BadInputException;
@@ -121,7 +122,8 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--drill", paramLabel = "KIND[:ARG]@SEC",
             description = "Do this to the target's Redis at that second of the measured phases (0 = the end of the "
                     + "warm-up), and put it on the run's timeline: pause:MS@SEC (CLIENT PAUSE), kill-connections@SEC "
-                    + "(CLIENT KILL TYPE normal), restart@SEC (the embedded primary, nothing kept), failover@SEC (the "
+                    + "(CLIENT KILL TYPE normal), restart@SEC (the embedded primary, nothing kept; restart:rdb@SEC "
+                    + "saves and reloads its data), failover@SEC (the "
                     + "embedded replication group: Sentinel promotes the replica, HAProxy moves the primary endpoint; "
                     + "needs HAProxy), elasticache-failover@SEC (TestFailover of --replication-group). Several allowed. "
                     + "Needs the embedded Redis or --redis.")
@@ -208,12 +210,25 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--injector-heap-mb", defaultValue = "1024", description = "Gatling's heap. Default: ${DEFAULT-VALUE}.")
     int injectorHeapMb;
 
-    @Option(names = "--injector-index", defaultValue = "0", description = "This injector's index (0-based).")
-    int injectorIndex;
+    @Option(names = "--injector-index", paramLabel = "I",
+            description = "This injector's index (0-based). Default: JOB_COMPLETION_INDEX (a Kubernetes Indexed Job's "
+                    + "pod), else 0.")
+    Integer injectorIndex;
 
     @Option(names = "--injector-count", defaultValue = "1",
-            description = "Injectors sharing the load; each sends 1/count of it. Default: ${DEFAULT-VALUE}.")
+            description = "Injectors sharing the load; each sends 1/count of it. With more than one, give --run-group "
+                    + "and --start-at. Default: ${DEFAULT-VALUE}.")
     int injectorCount;
+
+    @Option(names = "--run-group", paramLabel = "ID",
+            description = "The id every part of a multi-injector run shares (a-z 0-9 -), for `merge`.")
+    String runGroup;
+
+    @Option(names = "--start-at", paramLabel = "T",
+            description = "Begin the profile's first phase at this instant (ISO-8601 UTC such as 2026-12-03T10:00:00Z, "
+                    + "or epoch seconds), so every injector's phases line up to the second; an injector that is not "
+                    + "ready by then refuses to run shifted (outcome aborted).")
+    String startAt;
 
     @Option(names = "--no-gatling-report", description = "Skip Gatling's own HTML report (saves memory on long runs).")
     boolean noGatlingReport;
@@ -247,7 +262,8 @@ final class RunCommand implements Callable<Integer> {
                     .sharedConnections(!connectionPerUser)
                     .requestTimeoutMillis(requestTimeoutMillis)
                     .injectorHeapMb(injectorHeapMb)
-                    .injector(injectorIndex, injectorCount)
+                    .injector(injectorIndex(), injectorCount)
+                    .group(runGroup, startAt == null ? 0 : StartInstant.parseEpochMs(startAt, "--start-at"))
                     .gatlingReport(!noGatlingReport)
                     .heartbeatTtlSec(heartbeatTtlSec)
                     .recordJourneys(!noJourneys)
@@ -313,12 +329,45 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
-    /** @param queueRedis the target's Redis, whose queue is read at the end for the integrity audit; null when unknown */
+    /** This injector's index: --injector-index, else a Kubernetes Indexed Job's JOB_COMPLETION_INDEX, else 0. */
+    private int injectorIndex() {
+        if (injectorIndex != null) {
+            return injectorIndex;
+        }
+        String fromJob = System.getenv("JOB_COMPLETION_INDEX");
+        if (fromJob == null || fromJob.isBlank()) {
+            return 0;
+        }
+        try {
+            return Integer.parseInt(fromJob.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("JOB_COMPLETION_INDEX is '" + fromJob + "', not an index: give "
+                    + "--injector-index");
+        }
+    }
+
+    /**
+     * @param queueRedis the target's Redis, whose queue is read at the end for the integrity audit; null when unknown.
+     *                   Of a run group's injectors, only injector 0 samples the Redis, does the drills and reads
+     *                   the queue at the end: once per run, whatever the number of parts.
+     */
     private int execute(RunSettings settings, RunTarget runTarget, SamplerSettings sampler,
             RunInterruption interruption, UnifiedJedis queueRedis, DrillScheduler drills) throws Exception {
         System.out.println("Running profile " + settings.profile().name() + " (" + settings.profile().description()
                 + ") against " + runTarget.recordedGatewayUrl());
-        ServerMetricsBesideRun serverMetrics = new ServerMetricsBesideRun(sampler, System.out::println);
+        boolean groupsFirst = settings.injectorIndex() == 0;
+        if (!groupsFirst) {
+            queueRedis = null;
+            if (drills != null) {
+                System.out.println("The drills are injector 0's to do; this is injector " + settings.injectorIndex());
+                drills.close();
+                drills = null;
+            }
+        }
+        ServerMetricsBesideRun serverMetrics = groupsFirst || sampler == null
+                ? new ServerMetricsBesideRun(sampler, System.out::println)
+                : ServerMetricsBesideRun.elsewhere("No server.csv here: injector 0 of run group " + settings.runGroup()
+                        + " samples the Redis, once for the whole run", System.out::println);
         LoadRun run = new LoadRun(settings, runTarget, System.out::println, serverMetrics::start).withDrills(drills);
         interruption.attach(run);
         LoadRun.Result result = run.execute();
@@ -426,8 +475,12 @@ final class RunCommand implements Callable<Integer> {
                 }
             }
             case RESTART -> {
-                server.stop();
-                server.restart();
+                if (drill.keepData()) {
+                    server.restartKeepingData();
+                } else {
+                    server.stop();
+                    server.restart();
+                }
                 yield "";
             }
             case FAILOVER -> group.failover(FAILOVER_TIMEOUT_MILLIS).describe();

@@ -8,8 +8,15 @@ import java.util.Locale;
  * and at which second of the measured phases (0 = the end of the warm-up).
  *
  * @param argMillis the pause's length for {@link Kind#PAUSE}, else 0
+ * @param keepData  for {@link Kind#RESTART}: the data set is saved and loaded again ({@code restart:rdb}),
+ *                  as on a node with persistence; else nothing is kept
  */
-public record Drill(Kind kind, long argMillis, int atMeasuredSec) {
+public record Drill(Kind kind, long argMillis, int atMeasuredSec, boolean keepData) {
+    /** A drill that keeps no data. */
+    public Drill(Kind kind, long argMillis, int atMeasuredSec) {
+        this(kind, argMillis, atMeasuredSec, false);
+    }
+
     /** What a drill does. */
     public enum Kind {
         /** {@code CLIENT PAUSE ms ALL}: what a slow failover or maintenance looks like to clients. */
@@ -42,14 +49,17 @@ public record Drill(Kind kind, long argMillis, int atMeasuredSec) {
         if (atMeasuredSec < 0) {
             throw new IllegalArgumentException("a drill's second must be >= 0, was " + atMeasuredSec);
         }
+        if (keepData && kind != Kind.RESTART) {
+            throw new IllegalArgumentException("only a restart keeps its data (restart:rdb@SEC)");
+        }
         if (kind == Kind.PAUSE && (argMillis < 1 || argMillis > 600_000)) {
             throw new IllegalArgumentException("pause takes 1 to 600000 ms, e.g. --drill pause:2000@20; was " + argMillis);
         }
     }
 
-    /** {@code pause:2000@20}, {@code kill-connections@30}, {@code restart@40}. */
+    /** {@code pause:2000@20}, {@code kill-connections@30}, {@code restart@40}, {@code restart:rdb@40}. */
     public static Drill parse(String text) {
-        String usage = "--drill takes KIND[:ARG]@SEC with KIND pause:MS, kill-connections, restart, "
+        String usage = "--drill takes KIND[:ARG]@SEC with KIND pause:MS, kill-connections, restart, restart:rdb, "
                 + "failover or elasticache-failover, "
                 + "e.g. --drill pause:2000@20; was '" + text + "'";
         int at = text.lastIndexOf('@');
@@ -67,6 +77,9 @@ public record Drill(Kind kind, long argMillis, int atMeasuredSec) {
         String arg = what.contains(":") ? what.substring(what.indexOf(':') + 1) : null;
         for (Kind kind : Kind.values()) {
             if (kind.text().equals(name)) {
+                if (kind == Kind.RESTART && "rdb".equals(arg)) {
+                    return new Drill(kind, 0, second, true);
+                }
                 if ((kind == Kind.PAUSE) != (arg != null)) {
                     throw new IllegalArgumentException(usage);
                 }
@@ -85,7 +98,8 @@ public record Drill(Kind kind, long argMillis, int atMeasuredSec) {
         return switch (kind) {
             case PAUSE -> "CLIENT PAUSE " + argMillis + " ms ALL";
             case KILL_CONNECTIONS -> "CLIENT KILL TYPE normal";
-            case RESTART -> "the primary stopped and started again (nothing persisted)";
+            case RESTART -> keepData ? "the primary saved its data (RDB), stopped and started again from it"
+                    : "the primary stopped and started again (nothing persisted)";
             case FAILOVER -> "SENTINEL FAILOVER: the replica promoted, the primary endpoint moved to it";
             case ELASTICACHE_FAILOVER -> "ElastiCache TestFailover of the replication group's node group";
         };

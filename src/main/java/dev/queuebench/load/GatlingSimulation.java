@@ -44,6 +44,7 @@ final class GatlingSimulation {
         properties.put(SimulationProperty.POISSON_ARRIVALS, Boolean.toString(plan.profile().poissonArrivals()));
         properties.put(SimulationProperty.HEARTBEAT_TTL_SEC, Integer.toString(settings.heartbeatTtlSec()));
         properties.put(SimulationProperty.INJECTOR_INDEX, Integer.toString(settings.injectorIndex()));
+        properties.put(SimulationProperty.START_AT_EPOCH_MS, Long.toString(settings.startAtEpochMs()));
         properties.put(SimulationProperty.DOUBLE_ENTER_FRACTION,
                 Double.toString(plan.profile().clients().doubleEnterFraction()));
         properties.put(SimulationProperty.WHEN_LOST, plan.profile().clients().whenLost().text());

@@ -66,7 +66,8 @@ public final class LoadRun {
         this.plan = settings.shortestJourneyRequests() > 0
                 ? new InjectionPlan(profile, settings.shortestJourneyRequests()) : new InjectionPlan(profile);
         this.startMillis = System.currentTimeMillis();
-        long deadlineMillis = startMillis + (plan.expectedRunSec() + settings.requestTimeoutMillis() / 1000
+        long untilStartMillis = Math.max(0, settings.startAtEpochMs() - startMillis);
+        long deadlineMillis = startMillis + untilStartMillis + (plan.expectedRunSec() + settings.requestTimeoutMillis() / 1000
                 + StopEvaluator.OVERRUN_GRACE_SEC) * 1000L;
         this.stops = new StopEvaluator(target.recordedGatewayUrl(), deadlineMillis);
     }
@@ -108,6 +109,17 @@ public final class LoadRun {
         RunJson started = RunRecord.started(runId, startMillis, settings, plan, target, cores);
         RunJsonFile.write(runDir, started);
         EventsCsv.create(new RunFiles(runDir));
+        String late = LateStart.check(settings.startAtEpochMs(), System.currentTimeMillis());
+        if (late != null) {
+            console.accept(late);
+            RunJsonFile.write(runDir, started.ended(System.currentTimeMillis(), RunOutcome.ABORTED, late,
+                    started.injector(), started.versions(), null, List.of()));
+            return new Result(runDir, RunOutcome.ABORTED, late, Map.of(), 0);
+        }
+        if (settings.startAtEpochMs() > 0) {
+            console.accept("Waiting for --start-at " + Instant.ofEpochMilli(settings.startAtEpochMs()) + " ("
+                    + (settings.startAtEpochMs() - System.currentTimeMillis()) / 1000 + " s), with Gatling up");
+        }
 
         InjectorHealth health = new InjectorHealth(plan, cores);
         OutageWatch outages = new OutageWatch();
@@ -158,6 +170,9 @@ public final class LoadRun {
         StopEvaluator.Ending ending = stops.finish(header.value != null, exitCode,
                 gatlingDir.resolve("console.log"), parser.incompleteTailBytes(),
                 health.saturationReason(gcPauses.maxPauseMillis()));
+        if (header.value == null) {
+            ending = LateStart.unlessLate(ending, gatlingDir.resolve("console.log"));
+        }
         if (header.value != null) {
             ending = stops.unlessEndedEarly(ending, StopEvaluator.earlyEnd(header.value.startMillis(),
                     plan.lastInjectionSec(), recorder.lastUserStartMillis()));

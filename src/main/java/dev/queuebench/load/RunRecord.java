@@ -42,7 +42,8 @@ final class RunRecord {
         RunJson.Target targetJson = new RunJson.Target(target.recordedGatewayUrl(), target.embedded(), target.redis(),
                 target.reader(), target.redisServer());
         RunJson.Injector injector = new RunJson.Injector(settings.injectorIndex(), settings.injectorCount(),
-                settings.injectorHeapMb(), cores, null, null, null);
+                settings.injectorHeapMb(), cores, null, null, null, settings.runGroup(),
+                settings.startAtEpochMs() == 0 ? null : settings.startAtEpochMs());
         RunJson.Versions versions = new RunJson.Versions(HarnessVersion.version(), HarnessVersion.gitSha(), null,
                 target.redisServer(), System.getProperty("java.vm.name") + " "
                         + System.getProperty("java.runtime.version"));

@@ -40,6 +40,8 @@ public final class RunSettings {
     private final int injectorHeapMb;
     private final int injectorIndex;
     private final int injectorCount;
+    private final String runGroup;
+    private final long startAtEpochMs;
     private final boolean gatlingReport;
     private final double shortestJourneyRequests;
     private final int heartbeatTtlSec;
@@ -56,6 +58,8 @@ public final class RunSettings {
         injectorHeapMb = builder.injectorHeapMb;
         injectorIndex = builder.injectorIndex;
         injectorCount = builder.injectorCount;
+        runGroup = builder.runGroup;
+        startAtEpochMs = builder.startAtEpochMs;
         gatlingReport = builder.gatlingReport;
         shortestJourneyRequests = builder.shortestJourneyRequests;
         heartbeatTtlSec = builder.heartbeatTtlSec;
@@ -122,6 +126,16 @@ public final class RunSettings {
         return injectorCount;
     }
 
+    /** The id every part of a multi-injector run shares ({@code --run-group}); null for a run of one. */
+    public String runGroup() {
+        return runGroup;
+    }
+
+    /** When the profile's first phase begins ({@code --start-at}), epoch ms; 0 for as soon as Gatling is up. */
+    public long startAtEpochMs() {
+        return startAtEpochMs;
+    }
+
     public boolean gatlingReport() {
         return gatlingReport;
     }
@@ -143,6 +157,8 @@ public final class RunSettings {
         private int injectorHeapMb = DEFAULT_INJECTOR_HEAP_MB;
         private int injectorIndex;
         private int injectorCount = 1;
+        private String runGroup;
+        private long startAtEpochMs;
         private boolean gatlingReport = DEFAULT_GATLING_REPORT;
         private double shortestJourneyRequests = DEFAULT_SHORTEST_JOURNEY_REQUESTS;
         private int heartbeatTtlSec = DEFAULT_HEARTBEAT_TTL_SEC;
@@ -196,6 +212,13 @@ public final class RunSettings {
             return this;
         }
 
+        /** @param group the parts' shared id, or null; @param startAtMs epoch ms of the first phase, or 0 */
+        public Builder group(String group, long startAtMs) {
+            runGroup = group;
+            startAtEpochMs = startAtMs;
+            return this;
+        }
+
         public Builder gatlingReport(boolean value) {
             gatlingReport = value;
             return this;
@@ -233,6 +256,15 @@ public final class RunSettings {
             }
             if (injectorCount < 1 || injectorIndex < 0 || injectorIndex >= injectorCount) {
                 throw new IllegalArgumentException("--injector-index must be between 0 and --injector-count - 1");
+            }
+            if (runGroup != null && !runGroup.matches("[a-z0-9][a-z0-9-]{0,62}")) {
+                throw new IllegalArgumentException("--run-group must be 1-63 characters of a-z 0-9 -, starting with a "
+                        + "letter or digit (it names the run's parts, also in Kubernetes), was '" + runGroup + "'");
+            }
+            if (injectorCount > 1 && (runGroup == null || startAtEpochMs == 0)) {
+                throw new IllegalArgumentException("--injector-count " + injectorCount + " needs --run-group ID and "
+                        + "--start-at T, the same for every injector, so their parts line up to the second and "
+                        + "`queuebench merge` can join them (`queuebench k8s job` fills both in)");
             }
             String effectiveLabel = label == null ? profile.name() : label;
             if (!effectiveLabel.matches("[A-Za-z0-9._-]{1,64}")) {

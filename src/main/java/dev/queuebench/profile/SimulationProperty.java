@@ -34,6 +34,10 @@ public final class SimulationProperty {
     public static final String WHEN_LOST = "qb.whenLost";
     /** Which injector of a multi-injector run this is (0 for a single one). */
     public static final String INJECTOR_INDEX = "qb.injectorIndex";
+    /** Epoch ms at which the profile's first phase begins ({@code run --start-at}); 0 for at once. */
+    public static final String START_AT_EPOCH_MS = "qb.startAtEpochMs";
+    /** The line a simulation that started too late to begin at {@link #START_AT_EPOCH_MS} prints, then exits. */
+    public static final String STARTED_LATE = "queuebench: started late:";
     /** A file whose creation asks the simulation to stop early, flushing its log. */
     public static final String STOP_FILE = "qb.stopFile";
 

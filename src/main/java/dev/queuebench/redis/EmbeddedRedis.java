@@ -117,6 +117,11 @@ public final class EmbeddedRedis implements AutoCloseable {
             throw new UncheckedIOException("Cannot create a working directory for redis-server in "
                     + System.getProperty("java.io.tmpdir") + ": " + e.getMessage(), e);
         }
+        launch(chosenPort, directory);
+    }
+
+    /** Starts on {@code chosenPort} in {@code directory}, loading the {@code dump.rdb} it holds, if any. */
+    private void launch(int chosenPort, Path directory) {
         ServerProcess started = null;
         try {
             ServerArguments arguments = new ServerArguments(binary, chosenPort, directory, tlsFiles, tlsReplication,
@@ -251,6 +256,34 @@ public final class EmbeddedRedis implements AutoCloseable {
         stop();
         try {
             launch(port);
+        } catch (RetryableStartFailure e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Saves the data set (SAVE, to {@code dump.rdb} in the working directory), stops the server and
+     * starts it again on the same port from that file: a restart of a node with persistence, which
+     * keeps what it held at the moment of the save and loses the writes after it.
+     *
+     * @throws IllegalStateException after {@link #close()}, when it is not running, or when the save fails
+     */
+    public synchronized void restartKeepingData() {
+        if (closed || process == null) {
+            throw new IllegalStateException("restartKeepingData: this EmbeddedRedis on port " + port
+                    + " is not running");
+        }
+        try (Jedis admin = RedisClients.single(endpoint(), adminTls, ADMIN_TIMEOUT_MILLIS)) {
+            admin.save();
+        } catch (JedisException e) {
+            throw new IllegalStateException("redis-server on port " + port + " could not SAVE before its restart: "
+                    + e.getMessage(), e);
+        }
+        Path kept = workingDirectory;
+        process.stop();
+        process = null;
+        try {
+            launch(port, kept);
         } catch (RetryableStartFailure e) {
             throw new IllegalStateException(e.getMessage(), e);
         }

@@ -37,17 +37,42 @@ public final class LatencyHlog {
     }
 
     public static void forEachSecond(RunFiles run, Consumer<TaggedSecond> consumer) {
-        Path file = run.file(RunFiles.LATENCY_LOG);
-        if (!Files.isRegularFile(file)) {
-            return;
+        try (Reader reader = open(run)) {
+            TaggedSecond second;
+            while ((second = reader.next()) != null) {
+                consumer.accept(second);
+            }
         }
-        HistogramLogReader reader;
-        try {
-            reader = new HistogramLogReader(file.toFile());
-        } catch (FileNotFoundException e) {
-            throw new RunDataException("cannot open " + file + ": " + e.getMessage(), e);
+    }
+
+    /** The log's tagged seconds one at a time, in file order (time order): for merging several logs in step. */
+    public static Reader open(RunFiles run) {
+        return new Reader(run.file(RunFiles.LATENCY_LOG));
+    }
+
+    /** Reads one log's tagged seconds; a missing file has none. */
+    public static final class Reader implements AutoCloseable {
+        private final Path file;
+        private final HistogramLogReader reader;
+
+        private Reader(Path file) {
+            this.file = file;
+            if (!Files.isRegularFile(file)) {
+                reader = null;
+                return;
+            }
+            try {
+                reader = new HistogramLogReader(file.toFile());
+            } catch (FileNotFoundException e) {
+                throw new RunDataException("cannot open " + file + ": " + e.getMessage(), e);
+            }
         }
-        try (reader) {
+
+        /** The next tagged second, or null at the end (or at a half-written last line). */
+        public TaggedSecond next() {
+            if (reader == null) {
+                return null;
+            }
             EncodableHistogram interval;
             while ((interval = nextInterval(file, reader)) != null) {
                 if (!(interval instanceof Histogram histogram)) {
@@ -59,7 +84,15 @@ public final class LatencyHlog {
                     continue;
                 }
                 long epochSec = Math.floorDiv(histogram.getStartTimeStamp(), 1000);
-                consumer.accept(new TaggedSecond(epochSec, histogram.getTag(), histogram));
+                return new TaggedSecond(epochSec, histogram.getTag(), histogram);
+            }
+            return null;
+        }
+
+        @Override
+        public void close() {
+            if (reader != null) {
+                reader.close();
             }
         }
     }

@@ -18,6 +18,8 @@ public record RunFiles(Path dir) {
     public static final String CLOUDWATCH_SOURCE = "cloudwatch/source.json";
     /** What every virtual user saw, appended as the run goes ({@link JourneyLogReader}). */
     public static final String JOURNEYS = "journeys.bin.gz";
+    /** A merged run's journeys, one log per part: {@code journeys-part<index>.bin.gz}. */
+    public static final String JOURNEYS_PART_PREFIX = "journeys-part";
     /** The queue as Redis held it when the run ended ({@link QueueEndFile}). */
     public static final String QUEUE_END = "queue-end.bin.gz";
     /** The run's timeline: marks, drills, node events ({@link EventsCsv}). */
@@ -50,5 +52,35 @@ public record RunFiles(Path dir) {
 
     public boolean has(String name) {
         return Files.isRegularFile(dir.resolve(name));
+    }
+
+    /** The name of part {@code index}'s journeys in a merged run. */
+    public static String journeysOfPart(int index) {
+        return JOURNEYS_PART_PREFIX + index + ".bin.gz";
+    }
+
+    /** Every journey log of the run: {@code journeys.bin.gz}, or a merged run's one per part, by part index. */
+    public java.util.List<Path> journeyLogs() {
+        java.util.List<Path> logs = new java.util.ArrayList<>();
+        if (has(JOURNEYS)) {
+            logs.add(file(JOURNEYS));
+        }
+        java.util.regex.Pattern part = java.util.regex.Pattern.compile(
+                java.util.regex.Pattern.quote(JOURNEYS_PART_PREFIX) + "(\\d{1,4})\\.bin\\.gz");
+        java.util.TreeMap<Integer, Path> parts = new java.util.TreeMap<>();
+        if (Files.isDirectory(dir)) {
+            try (java.util.stream.Stream<Path> files = Files.list(dir)) {
+                files.forEach(file -> {
+                    java.util.regex.Matcher name = part.matcher(file.getFileName().toString());
+                    if (name.matches() && Files.isRegularFile(file)) {
+                        parts.put(Integer.parseInt(name.group(1)), file);
+                    }
+                });
+            } catch (java.io.IOException e) {
+                throw new RunDataException("cannot list " + dir + ": " + e.getMessage(), e);
+            }
+        }
+        logs.addAll(parts.values());
+        return java.util.List.copyOf(logs);
     }
 }

@@ -28,14 +28,18 @@ import java.util.TreeMap;
  *               "shared_connections", "request_timeout_ms", "stop_p99_ms", "stop_error_percent" (stairs only)},
  *   "target": {"gateway_url", "embedded", "redis" (password removed), "reader", "redis_server"},
  *   "node_type": "cache.r7g.large",
- *   "injector": {"index", "count", "heap_mb", "cores", "max_cpu_share", "max_gc_pause_ms", "gatling_exit_code"},
+ *   "injector": {"index", "count", "heap_mb", "cores", "max_cpu_share", "max_gc_pause_ms", "gatling_exit_code",
+ *                "run_group", "start_at_ms" (both absent for a run of one injector without --start-at)},
  *   "versions": {"harness", "harness_git_sha", "gatling", "redis_server", "jvm"},
  *   "outcome": "completed" | "aborted" | "injector-saturated" | "target-failed" | "running" ({@link RunOutcome}),
  *   "reason": "…" (empty when there is none; absent while running),
  *   "totals": {"users_injected" (candidates included), "journeys_started" (joins),
  *              "requests": {"join": {"ok", "ko", "ko_by_cause": {"http_503": 2}}, …},
  *              "requests_per_user_measured", "requests_per_user_modelled"},
- *   "delivery": [{"phase", "intended_requests", "sent_requests", "planned_candidates", "injected_candidates"}]
+ *   "delivery": [{"phase", "intended_requests", "sent_requests", "planned_candidates", "injected_candidates"}],
+ *   "parts": [{"index", "id", "outcome", "reason", "start_ms", "end_ms", "last_second_epoch_sec",
+ *              "intended_requests", "sent_requests", "max_cpu_share", "max_gc_pause_ms"}]
+ *            (a run merged from several injectors' parts by {@code queuebench merge}; absent otherwise)
  * }
  * </pre>
  *
@@ -48,7 +52,7 @@ import java.util.TreeMap;
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record RunJson(int schemaVersion, String id, String label, long startMs, Long endMs, Profile profile,
         Target target, String nodeType, Injector injector, Versions versions, RunOutcome outcome, String reason,
-        Totals totals, List<Delivery> delivery) {
+        Totals totals, List<Delivery> delivery, List<Part> parts) {
     /** The schema this code writes; a reader refuses a newer one. */
     public static final int SCHEMA_VERSION = 1;
 
@@ -58,24 +62,38 @@ public record RunJson(int schemaVersion, String id, String label, long startMs, 
         profile = profile == null ? Profile.EMPTY : profile;
         target = target == null ? new Target("", false, null, null, null) : target;
         nodeType = nodeType == null ? "unknown" : nodeType;
-        injector = injector == null ? new Injector(0, 1, 0, 0, null, null, null) : injector;
+        injector = injector == null ? new Injector(0, 1, 0, 0, null, null, null, null, null) : injector;
         versions = versions == null ? new Versions(null, null, null, null, null) : versions;
         outcome = outcome == null ? RunOutcome.RUNNING : outcome;
         delivery = delivery == null ? List.of() : List.copyOf(delivery);
+        parts = parts == null || parts.isEmpty() ? null : List.copyOf(parts);
     }
 
     /** The record of a run that has just started: outcome {@code running}, no end, no totals yet. */
     public static RunJson started(String id, String label, long startMs, Profile profile, Target target,
             String nodeType, Injector injector, Versions versions) {
         return new RunJson(SCHEMA_VERSION, id, label, startMs, null, profile, target, nodeType, injector, versions,
-                RunOutcome.RUNNING, null, null, null);
+                RunOutcome.RUNNING, null, null, null, null);
     }
 
     /** This record, ended: the end time, how it ended (the reason may be null: written empty) and what it measured. */
     public RunJson ended(long newEndMs, RunOutcome newOutcome, String newReason, Injector newInjector,
             Versions newVersions, Totals newTotals, List<Delivery> newDelivery) {
         return new RunJson(schemaVersion, id, label, startMs, newEndMs, profile, target, nodeType, newInjector,
-                newVersions, newOutcome, newReason == null ? "" : newReason, newTotals, newDelivery);
+                newVersions, newOutcome, newReason == null ? "" : newReason, newTotals, newDelivery, parts);
+    }
+
+    /** A run made of several injectors' parts ({@code queuebench merge}). */
+    public static RunJson merged(String id, String label, long startMs, long endMs, Profile profile, Target target,
+            String nodeType, Injector injector, Versions versions, RunOutcome outcome, String reason, Totals totals,
+            List<Delivery> delivery, List<Part> parts) {
+        return new RunJson(SCHEMA_VERSION, id, label, startMs, endMs, profile, target, nodeType, injector, versions,
+                outcome, reason == null ? "" : reason, totals, delivery, parts);
+    }
+
+    /** The parts of a merged run, or none. */
+    public List<Part> partsOrNone() {
+        return parts == null ? List.of() : parts;
     }
 
     /** Reason empty when the run gave none. */
@@ -133,10 +151,11 @@ public record RunJson(int schemaVersion, String id, String label, long startMs, 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Injector(int index, int count, int heapMb, int cores, Double maxCpuShare, Double maxGcPauseMs,
-            Integer gatlingExitCode) {
+            Integer gatlingExitCode, String runGroup, Long startAtMs) {
         /** This injector after the run: its peak CPU share, its longest GC pause and Gatling's exit code. */
         public Injector measured(double newMaxCpuShare, double newMaxGcPauseMs, Integer newGatlingExitCode) {
-            return new Injector(index, count, heapMb, cores, newMaxCpuShare, newMaxGcPauseMs, newGatlingExitCode);
+            return new Injector(index, count, heapMb, cores, newMaxCpuShare, newMaxGcPauseMs, newGatlingExitCode,
+                    runGroup, startAtMs);
         }
     }
 
@@ -172,5 +191,14 @@ public record RunJson(int schemaVersion, String id, String label, long startMs, 
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Delivery(String phase, double intendedRequests, long sentRequests, double plannedCandidates,
             long injectedCandidates) {
+    }
+
+    /** One injector's part of a merged run: how it ended, when it last recorded a second, and what it delivered. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Part(int index, String id, RunOutcome outcome, String reason, long startMs, Long endMs,
+            Long lastSecondEpochSec, double intendedRequests, long sentRequests, Double maxCpuShare,
+            Double maxGcPauseMs) {
     }
 }

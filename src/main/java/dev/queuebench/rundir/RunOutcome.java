@@ -12,7 +12,8 @@ public enum RunOutcome {
     ABORTED("aborted", "the run was stopped before its end (Ctrl-C, SIGTERM or a stop rule)"),
     INJECTOR_SATURATED("injector-saturated", "the injector could not send the planned load"),
     TARGET_FAILED("target-failed", "the target stopped answering, or Gatling could not run against it"),
-    RUNNING("running", "the run has not ended, or its harness died without recording how it ended");
+    RUNNING("running", "the run has not ended, or its harness died without recording how it ended"),
+    INCOMPLETE("incomplete", "parts of a multi-injector run are missing: its numbers are not the run's");
 
     private final String code;
     private final String sentence;
@@ -31,7 +32,7 @@ public enum RunOutcome {
     /** The code, as the console has always printed it. */
     /** True when the run did not deliver its load or did not finish: its numbers are never a verdict. */
     public boolean noVerdict() {
-        return this == INJECTOR_SATURATED || this == ABORTED || this == RUNNING;
+        return this == INJECTOR_SATURATED || this == ABORTED || this == RUNNING || this == INCOMPLETE;
     }
 
     public String label() {
@@ -51,6 +52,6 @@ public enum RunOutcome {
             }
         }
         throw new IllegalArgumentException("unknown outcome '" + code + "'; expected one of completed, aborted, "
-                + "injector-saturated, target-failed, running");
+                + "injector-saturated, target-failed, running, incomplete");
     }
 }

@@ -19,17 +19,19 @@ import org.junit.jupiter.api.io.TempDir;
 /** Drills during a smoke run on the embedded default: done at their second, on the timeline, and seen in the results. */
 class DrillIT {
     @Test
-    void aPauseAndARestartHappenAtTheirSecondsAndShowInLatencyAndLostUsers(@TempDir Path results) throws Exception {
-        int exit = QueuebenchCommand.commandLine().execute("run", "--profile", "smoke", "--hold-sec", "20",
-                "--no-gatling-report", "--drill", "pause:1500@5", "--drill", "restart@14",
-                "--results-dir", results.toString());
+    void pauseKillConnectionsAndRestartsHappenAtTheirSecondsAndShowInLatencyAndLostUsers(@TempDir Path results)
+            throws Exception {
+        int exit = QueuebenchCommand.commandLine().execute("run", "--profile", "smoke", "--hold-sec", "24",
+                "--no-gatling-report", "--drill", "pause:1500@5", "--drill", "kill-connections@9", "--drill",
+                "restart:rdb@13", "--drill", "restart@18", "--results-dir", results.toString());
         assertEquals(0, exit, "the restart's outage is the drill's own: the run completes");
         Path runDir = RunDirectories.only(results);
         List<EventsCsv.Event> all = EventsCsv.read(new RunFiles(runDir)).events();
         List<EventsCsv.Event> events = all.stream().filter(event -> event.source().equals("drill")
                 && !event.kind().equals("queue-check")).toList();
-        assertEquals(List.of("pause", "pause-done", "restart", "restart-done"),
-                events.stream().map(EventsCsv.Event::kind).toList(), all.toString());
+        assertEquals(List.of("pause", "pause-done", "kill-connections", "kill-connections-done", "restart",
+                "restart-done", "restart", "restart-done"), events.stream().map(EventsCsv.Event::kind).toList(),
+                all.toString());
         // The sampler saw the restart: the primary stopped answering, then another process answered.
         List<String> sampled = all.stream().filter(event -> event.source().equals("sampler"))
                 .map(EventsCsv.Event::kind).toList();
@@ -41,9 +43,10 @@ class DrillIT {
         double pauseSec = events.get(0).epochMs() / 1000.0;
         assertTrue(Math.abs(pauseSec - (measuredStartSec + 5)) < 1.5,
                 "pause at " + pauseSec + ", planned at " + (measuredStartSec + 5));
-        double restartSec = events.get(2).epochMs() / 1000.0;
-        assertTrue(Math.abs(restartSec - (measuredStartSec + 14)) < 1.5,
-                "restart at " + restartSec + ", planned at " + (measuredStartSec + 14));
+        double keptRestartSec = events.get(4).epochMs() / 1000.0;
+        double restartSec = events.get(6).epochMs() / 1000.0;
+        assertTrue(Math.abs(restartSec - (measuredStartSec + 18)) < 1.5,
+                "restart at " + restartSec + ", planned at " + (measuredStartSec + 18));
 
         // Requests in flight waited out the pause; the restart dropped every waiting user, who learned it at once.
         assertTrue(summary.path("requests").path("all").path("latency_micros").path("max").asDouble() > 1_000_000,
@@ -52,8 +55,10 @@ class DrillIT {
         assertTrue(audit.path("lost_users").asLong() > 0, audit.toPrettyString());
         for (JsonNode second : audit.path("lost_by_second")) {
             long sec = second.path("epoch_sec").asLong();
-            assertTrue(sec >= (long) restartSec - 1 && sec <= (long) restartSec + 8,
-                    "a user lost at " + sec + ", the restart was at " + restartSec);
+            boolean nearARestart = Math.abs(sec - keptRestartSec) <= 8 || sec >= (long) restartSec - 1
+                    && sec <= (long) restartSec + 8;
+            assertTrue(nearARestart, "a user lost at " + sec + ", the restarts were at " + keptRestartSec + " and "
+                    + restartSec);
         }
         String report = Files.readString(runDir.resolve(RunFiles.REPORT_MD));
         assertTrue(report.contains("## Timeline") && report.contains("restart-done"), report);
@@ -61,18 +66,32 @@ class DrillIT {
         // Each drill's verdict: the pause fails nothing and latency comes back; the restart opens an error
         // window and loses the users the audit counts, which the gate charges to the drill, not to lost_users.
         JsonNode drills = summary.path("drills");
-        assertEquals(2, drills.size(), drills.toPrettyString());
+        assertEquals(4, drills.size(), drills.toPrettyString());
         JsonNode pause = drills.get(0);
         assertEquals("drill-1-pause", pause.path("name").asText());
         assertEquals(0, pause.path("users_lost").asLong(), pause.toPrettyString());
         assertTrue(pause.path("recovery_sec").asDouble() <= 10, pause.toPrettyString());
-        JsonNode restart = drills.get(1);
-        assertEquals("drill-2-restart", restart.path("name").asText());
+        // Closed connections cost a request each at most: no user or queue entry is lost.
+        JsonNode kill = drills.get(1);
+        assertEquals("drill-2-kill-connections", kill.path("name").asText());
+        assertEquals(0, kill.path("users_lost").asLong(), kill.toPrettyString());
+        // (A queue entry gone with its data may also be a user who left during the drill: a few at most.)
+        assertTrue(kill.path("queue_entries_lost").asLong() <= 2, kill.toPrettyString());
+        // A restart from a saved RDB keeps the queue: at most the writes after the save are lost.
+        JsonNode kept = drills.get(2);
+        assertEquals("drill-3-restart", kept.path("name").asText());
+        assertTrue(kept.path("detail").asText().contains("RDB"), kept.toPrettyString());
+        assertTrue(kept.path("queue_entries_before").asLong() > 0, kept.toPrettyString());
+        assertTrue(kept.path("queue_entries_lost").asLong() <= 2, kept.toPrettyString());
+        assertTrue(kept.path("users_lost").asLong() <= 2, kept.toPrettyString());
+        JsonNode restart = drills.get(3);
+        assertEquals("drill-4-restart", restart.path("name").asText());
         assertTrue(restart.path("error_window_sec").asLong() >= 1, restart.toPrettyString());
         assertTrue(restart.path("failed_requests").asLong() > 0, restart.toPrettyString());
-        assertEquals(audit.path("lost_users").asLong(), restart.path("users_lost").asLong(), restart.toPrettyString());
+        assertEquals(audit.path("lost_users").asLong() - kept.path("users_lost").asLong(),
+                restart.path("users_lost").asLong(), restart.toPrettyString());
         // The queue before and after: the pause keeps every entry, the restart (nothing persisted) loses all.
-        assertEquals(0, pause.path("queue_entries_lost").asLong(), pause.toPrettyString());
+        assertTrue(pause.path("queue_entries_lost").asLong() <= 2, pause.toPrettyString());
         assertTrue(restart.path("queue_entries_before").asLong() > 0, restart.toPrettyString());
         assertEquals(restart.path("queue_entries_before").asLong(), restart.path("queue_entries_lost").asLong(),
                 restart.toPrettyString());
@@ -87,7 +106,7 @@ class DrillIT {
         List<String> verdicts = Files.readAllLines(runDir.resolve("gate.md"));
         assertTrue(verdicts.stream().anyMatch(line -> line.contains("users lost outside drills") && line.contains("PASS")),
                 verdicts.toString());
-        assertTrue(verdicts.stream().anyMatch(line -> line.contains("drill-2-restart") && line.contains("FAIL")),
+        assertTrue(verdicts.stream().anyMatch(line -> line.contains("drill-4-restart") && line.contains("FAIL")),
                 verdicts.toString());
     }
 

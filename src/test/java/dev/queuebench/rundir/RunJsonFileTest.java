@@ -115,7 +115,7 @@ class RunJsonFileTest {
         for (RunOutcome outcome : RunOutcome.values()) {
             assertEquals(outcome, RunOutcome.ofCode(outcome.code()));
         }
-        assertEquals(List.of("completed", "aborted", "injector-saturated", "target-failed", "running"),
+        assertEquals(List.of("completed", "aborted", "injector-saturated", "target-failed", "running", "incomplete"),
                 List.of(RunOutcome.values()).stream().map(RunOutcome::code).toList());
     }
 }

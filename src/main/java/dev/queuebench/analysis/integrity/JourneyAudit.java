@@ -13,13 +13,17 @@ public final class JourneyAudit {
     private JourneyAudit() {
     }
 
-    /** The audit of the run's {@code journeys.bin.gz}, or null when the run recorded no journeys. */
+    /**
+     * The audit of the run's {@code journeys.bin.gz} (a merged run's one log per part, as one run), or null
+     * when the run recorded no journeys.
+     */
     public static Summary.Integrity of(RunFiles files) {
-        if (!files.has(RunFiles.JOURNEYS)) {
+        List<java.nio.file.Path> logs = files.journeyLogs();
+        if (logs.isEmpty()) {
             return null;
         }
         try {
-            return of(List.of(files.file(RunFiles.JOURNEYS)), QueueEndFile.read(files));
+            return of(logs, QueueEndFile.read(files));
         } catch (BadInputException e) {
             throw new BadInputException(e.getMessage() + "; the rest of the run is intact: move "
                     + RunFiles.JOURNEYS + " (and " + RunFiles.QUEUE_END + ") aside to report it without the "

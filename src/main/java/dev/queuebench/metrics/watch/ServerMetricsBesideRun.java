@@ -21,11 +21,22 @@ import dev.queuebench.metrics.alarm.AlarmsVerdict;
 public final class ServerMetricsBesideRun {
     private final SamplerSettings sampler;
     private final Consumer<String> console;
+    private final String whyNoSampler;
 
     /** @param sampler what to sample, or null when the run's Redis is unknown (an outside gateway without --redis) */
     public ServerMetricsBesideRun(SamplerSettings sampler, Consumer<String> console) {
+        this(sampler, console, "No server.csv: the gateway's Redis is unknown; give --redis (and --reader) to sample it");
+    }
+
+    private ServerMetricsBesideRun(SamplerSettings sampler, Consumer<String> console, String whyNoSampler) {
         this.sampler = sampler;
         this.console = console;
+        this.whyNoSampler = whyNoSampler;
+    }
+
+    /** No sampler here, for the reason given (another injector of the run group samples the Redis). */
+    public static ServerMetricsBesideRun elsewhere(String reason, Consumer<String> console) {
+        return new ServerMetricsBesideRun(null, console, reason);
     }
 
     /**
@@ -34,7 +45,7 @@ public final class ServerMetricsBesideRun {
      */
     public AutoCloseable start(Path runDir) throws IOException {
         if (sampler == null) {
-            console.accept("No server.csv: the gateway's Redis is unknown; give --redis (and --reader) to sample it");
+            console.accept(whyNoSampler);
             return () -> evaluateAlarms(runDir);
         }
         InfoSampler running = InfoSampler.start(runDir, sampler, console);

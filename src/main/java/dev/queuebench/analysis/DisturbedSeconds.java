@@ -4,6 +4,7 @@ import dev.queuebench.rundir.DrillEvents;
 import dev.queuebench.rundir.DrillWindow;
 import dev.queuebench.rundir.EventsCsv;
 import dev.queuebench.rundir.OutageRule;
+import dev.queuebench.rundir.SamplerEvents;
 import dev.queuebench.rundir.RequestSecond;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +14,8 @@ import java.util.TreeSet;
 /**
  * The seconds of a run that do not describe the target's capacity: outages ({@link OutageRule}) and
  * drills (each one's {@link DrillWindow} and the {@link OutageRule#DRILL_ONSET_SEC} s after it, and any
- * failing seconds that run on from there). The knee and the latency drivers leave them out, so a restart is
+ * failing seconds that run on from there), and the sampler's node events no drill explains (a node gone,
+ * replaced or changed role: {@link SamplerEvents#unplannedOutages}) and the same seconds after them. The knee and the latency drivers leave them out, so a restart is
  * named as what it is instead of "the knee at 40 requests/s".
  */
 final class DisturbedSeconds {
@@ -48,6 +50,16 @@ final class DisturbedSeconds {
                 disturbed.add(sec);
                 sec++;
                 if (sec > window.disturbedUntilSec() + 600) {
+                    break;
+                }
+            }
+        }
+        // A node gone, replaced or changed role with no drill to explain it: its second and the ones after it.
+        for (EventsCsv.Event event : SamplerEvents.unplannedOutages(events)) {
+            long start = Math.floorDiv(event.epochMs(), 1000L);
+            for (long sec = start; sec < start + OutageRule.DRILL_ONSET_SEC || failing(seconds.get(sec)); sec++) {
+                disturbed.add(sec);
+                if (sec > start + 600) {
                     break;
                 }
             }

@@ -178,6 +178,7 @@ public final class LoadRun {
                     plan.lastInjectionSec(), recorder.lastUserStartMillis()));
         }
         ending = outages.unlessOutage(ending, drills == null ? List.of() : drills.windows());
+        ending = NodeOutages.unlessUnplanned(ending, EventsCsv.read(new RunFiles(runDir)).events());
         Files.deleteIfExists(gatlingDir.resolve(GatlingProcess.STOP_FILE));
         GatlingReportFolder.flatten(gatlingDir);
         RunJsonFile.write(runDir, RunRecord.ended(started, System.currentTimeMillis(), ending.outcome(),

@@ -2,24 +2,23 @@ package dev.queuebench.metrics.sampler;
 
 import dev.queuebench.redis.InfoSnapshot;
 import dev.queuebench.rundir.EventsCsv;
+import dev.queuebench.rundir.SamplerEvents;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What changed at one endpoint between two INFO replies, for the run's timeline (source
- * {@value #SOURCE}): the endpoint stopped answering ({@value #NODE_GONE}) or answers again
- * ({@value #NODE_BACK}); another redis-server process answers ({@value #NODE_REPLACED}: a new
- * {@code run_id}, i.e. a restart or the endpoint moved to another node); its role changed
- * ({@value #ROLE_CHANGE}); its counters went back without either ({@value #COUNTERS_RESET}, e.g. CONFIG
- * RESETSTAT). An endpoint seen once is enough: the first reply is compared with nothing.
+ * What changed at one endpoint between two INFO replies, for the run's timeline ({@link SamplerEvents}):
+ * the endpoint stopped answering or answers again; another redis-server process answers (a new
+ * {@code run_id}, i.e. a restart or the endpoint moved to another node); its role changed; its counters
+ * went back without either (e.g. CONFIG RESETSTAT). An endpoint seen once is enough: the first reply is compared with nothing.
  */
 final class NodeChanges {
-    static final String SOURCE = "sampler";
-    static final String NODE_GONE = "node-gone";
-    static final String NODE_BACK = "node-back";
-    static final String NODE_REPLACED = "node-replaced";
-    static final String ROLE_CHANGE = "role-change";
-    static final String COUNTERS_RESET = "counters-reset";
+    private static final String SOURCE = SamplerEvents.SOURCE;
+    private static final String NODE_GONE = SamplerEvents.NODE_GONE;
+    private static final String NODE_BACK = SamplerEvents.NODE_BACK;
+    private static final String NODE_REPLACED = SamplerEvents.NODE_REPLACED;
+    private static final String ROLE_CHANGE = SamplerEvents.ROLE_CHANGE;
+    private static final String COUNTERS_RESET = SamplerEvents.COUNTERS_RESET;
 
     private final String endpoint;
     private InfoSnapshot last;

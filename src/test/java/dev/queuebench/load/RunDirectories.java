@@ -16,7 +16,7 @@ import org.HdrHistogram.EncodableHistogram;
 import org.HdrHistogram.HistogramLogReader;
 
 /** Reads back what a run left, for the integration tests. */
-final class RunDirectories {
+public final class RunDirectories {
     private static final Pattern CONSOLE_ROW = Pattern.compile("^> (\\S+)\\s+\\|\\s+([\\d,]+) \\|\\s+([\\d,]+) \\|\\s+([\\d,]+)$");
 
     private RunDirectories() {
@@ -74,7 +74,7 @@ final class RunDirectories {
     }
 
     /** Gatling's own final per-request totals, from the last "Requests" block of its console output. */
-    static Map<String, Long> gatlingConsoleTotals(Path runDir) throws IOException {
+    public static Map<String, Long> gatlingConsoleTotals(Path runDir) throws IOException {
         List<String> lines = Files.readAllLines(runDir.resolve("gatling").resolve("console.log"));
         int last = -1;
         for (int i = 0; i < lines.size(); i++) {

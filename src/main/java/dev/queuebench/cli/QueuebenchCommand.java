@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
         versionProvider = VersionProvider.class,
         description = "Load-test and benchmark harness for a Redis-backed virtual waiting room.",
         subcommands = {RunCommand.class, ReportCommand.class, PlanCommand.class, CompareCommand.class,
-            GateCommand.class, BaselineCommand.class, AuditCommand.class, MarkCommand.class, MergeCommand.class, JmhCommand.class, ServeCommand.class, CannedCommand.class,
+            GateCommand.class, BaselineCommand.class, AuditCommand.class, MarkCommand.class, MergeCommand.class, K8sCommand.class, JmhCommand.class, ServeCommand.class, CannedCommand.class,
             RedisCommand.class, SampleCommand.class, CloudWatchCommand.class, EventsCommand.class, AlarmsCommand.class,
             CommandLine.HelpCommand.class})
 public final class QueuebenchCommand implements Runnable {
@@ -33,7 +33,12 @@ public final class QueuebenchCommand implements Runnable {
 
     /** The command line with the project's exit-code mapping. */
     public static CommandLine commandLine() {
-        CommandLine commandLine = new CommandLine(new QueuebenchCommand());
+        return commandLine(CommandLine.defaultFactory());
+    }
+
+    /** The same, its verbs made by {@code factory} (a test's, to give a verb a fixed clock). */
+    static CommandLine commandLine(CommandLine.IFactory factory) {
+        CommandLine commandLine = new CommandLine(new QueuebenchCommand(), factory);
         commandLine.setExitCodeExceptionMapper(
                 throwable -> throwable instanceof CommandLine.ParameterException ? EXIT_USAGE : EXIT_FAILURE);
         commandLine.getCommandSpec().exitCodeOnInvalidInput(EXIT_USAGE);

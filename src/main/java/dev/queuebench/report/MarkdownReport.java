@@ -26,10 +26,15 @@ public final class MarkdownReport {
     }
 
     static List<Table> sections(RunSummary summary) {
-        return List.of(ReportTables.glance(summary), ReportTables.integrity(summary), ReportTables.drills(summary), ReportTables.perRequest(summary), ReportTables.perStep(summary),
-                ReportTables.knee(summary), ReportTables.drivers(summary), ReportTables.requestCosts(summary),
-                ReportTables.commands(summary), ReportTables.memory(summary), ReportTables.alarms(summary),
-                ReportTables.timeline(summary));
+        List<Table> sections = new java.util.ArrayList<>(List.of(ReportTables.glance(summary)));
+        if (!summary.info().run().partsOrNone().isEmpty()) {
+            sections.add(ReportTables.parts(summary));
+        }
+        sections.addAll(List.of(ReportTables.integrity(summary), ReportTables.drills(summary),
+                ReportTables.perRequest(summary), ReportTables.perStep(summary), ReportTables.knee(summary),
+                ReportTables.drivers(summary), ReportTables.requestCosts(summary), ReportTables.commands(summary),
+                ReportTables.memory(summary), ReportTables.alarms(summary), ReportTables.timeline(summary)));
+        return List.copyOf(sections);
     }
 
     private static void table(StringBuilder md, Table table) {

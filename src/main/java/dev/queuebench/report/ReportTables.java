@@ -11,6 +11,7 @@ import dev.queuebench.analysis.RequestStats;
 import dev.queuebench.analysis.RunInfo;
 import dev.queuebench.analysis.RunSummary;
 import dev.queuebench.rundir.EventsCsv;
+import dev.queuebench.rundir.RunJson;
 import dev.queuebench.rundir.Summary;
 import dev.queuebench.analysis.StepSummary;
 import java.time.Instant;
@@ -53,6 +54,24 @@ public final class ReportTables {
         rows.add(List.of("peak step rate", Numbers.rate(peakAchieved) + " req/s achieved, "
                 + Numbers.rate(peakIntended) + " req/s intended"));
         return new Table("The run at a glance", "", List.of("", ""), rows);
+    }
+
+    /** A merged run's parts: how each injector ended, when it last recorded a second, what it delivered. */
+    public static Table parts(RunSummary summary) {
+        RunJson run = summary.info().run();
+        List<List<String>> rows = new ArrayList<>();
+        for (RunJson.Part part : run.partsOrNone()) {
+            rows.add(List.of(Integer.toString(part.index()), part.outcome().code()
+                    + (part.reason() == null || part.reason().isEmpty() ? "" : ": " + part.reason()),
+                    part.lastSecondEpochSec() == null ? "none" : Instant.ofEpochSecond(part.lastSecondEpochSec()).toString(),
+                    Numbers.count(part.sentRequests()) + " of " + Numbers.count(Math.round(part.intendedRequests())),
+                    part.maxCpuShare() == null ? "–" : Numbers.pct(100 * part.maxCpuShare()),
+                    "parts/" + part.index() + "/gatling/"));
+        }
+        return new Table("Parts", "This run is merged from " + run.partsOrNone().size() + " of " + run.injector().count()
+                + " injectors' parts (run group " + run.injector().runGroup() + "); latencies and counts are their exact "
+                + "sums. Each part's own Gatling output is in the directory named.",
+                List.of("injector", "outcome", "last second", "requests sent of planned", "peak CPU", "Gatling"), rows);
     }
 
     static String outcome(RunInfo info) {

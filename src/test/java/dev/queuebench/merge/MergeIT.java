@@ -204,6 +204,9 @@ class MergeIT {
                 "part 2's last second " + part2.lastSecondEpochSec() + ", killed at " + killAtMillis / 1000
                         + ", the others' last " + othersLast);
         assertTrue(run.reasonOrEmpty().contains("s before the others"), run.reasonOrEmpty());
+        String report = Files.readString(merged.resolve(RunFiles.REPORT_MD));
+        assertTrue(report.contains("## Parts") && report.contains("| 2 | running") && report.contains("parts/2/gatling/"),
+                report);
 
         // Without part 1, the run is incomplete, with the missing injector named and no verdict.
         Path incomplete = work.resolve("incomplete");

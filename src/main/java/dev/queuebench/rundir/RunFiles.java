@@ -1,5 +1,12 @@
 package dev.queuebench.rundir;
 
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -60,27 +67,27 @@ public record RunFiles(Path dir) {
     }
 
     /** Every journey log of the run: {@code journeys.bin.gz}, or a merged run's one per part, by part index. */
-    public java.util.List<Path> journeyLogs() {
-        java.util.List<Path> logs = new java.util.ArrayList<>();
+    public List<Path> journeyLogs() {
+        List<Path> logs = new ArrayList<>();
         if (has(JOURNEYS)) {
             logs.add(file(JOURNEYS));
         }
-        java.util.regex.Pattern part = java.util.regex.Pattern.compile(
-                java.util.regex.Pattern.quote(JOURNEYS_PART_PREFIX) + "(\\d{1,4})\\.bin\\.gz");
-        java.util.TreeMap<Integer, Path> parts = new java.util.TreeMap<>();
+        Pattern part = Pattern.compile(
+                Pattern.quote(JOURNEYS_PART_PREFIX) + "(\\d{1,4})\\.bin\\.gz");
+        TreeMap<Integer, Path> parts = new TreeMap<>();
         if (Files.isDirectory(dir)) {
-            try (java.util.stream.Stream<Path> files = Files.list(dir)) {
+            try (Stream<Path> files = Files.list(dir)) {
                 files.forEach(file -> {
-                    java.util.regex.Matcher name = part.matcher(file.getFileName().toString());
+                    Matcher name = part.matcher(file.getFileName().toString());
                     if (name.matches() && Files.isRegularFile(file)) {
                         parts.put(Integer.parseInt(name.group(1)), file);
                     }
                 });
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 throw new RunDataException("cannot list " + dir + ": " + e.getMessage(), e);
             }
         }
         logs.addAll(parts.values());
-        return java.util.List.copyOf(logs);
+        return List.copyOf(logs);
     }
 }

@@ -12,6 +12,7 @@ import dev.queuebench.load.RunDirectories;
 import dev.queuebench.redis.EmbeddedRedis;
 import dev.queuebench.redis.PoolProfile;
 import dev.queuebench.redis.RedisClients;
+import dev.queuebench.rundir.JsonFiles;
 import dev.queuebench.rundir.LatencyHlog;
 import dev.queuebench.rundir.RequestSecond;
 import dev.queuebench.rundir.RequestsCsv;
@@ -121,6 +122,15 @@ class MergeIT {
                 .findFirst().orElseThrow().toRps();
         assertEquals(2 * partHold, wholeHold, 1e-9);
         assertTrue(Files.isRegularFile(merged.resolve(RunFiles.SUMMARY_JSON)), "the report is made");
+        // Every part's journeys are audited as one run.
+        long partJourneys = 0;
+        for (Path part : parts) {
+            partJourneys += JsonFiles.read(part.resolve(RunFiles.SUMMARY_JSON)).path("integrity").path("journeys")
+                    .asLong();
+        }
+        assertTrue(partJourneys > 0);
+        assertEquals(partJourneys, JsonFiles.read(merged.resolve(RunFiles.SUMMARY_JSON)).path("integrity")
+                .path("journeys").asLong());
 
         // HdrHistogram's own tool reads the merged log.
         Path processed = work.resolve("processed");

@@ -5,7 +5,6 @@ import dev.queuebench.gateway.GatewayServer;
 import dev.queuebench.gateway.GatewaySettings;
 import dev.queuebench.load.Drill;
 import dev.queuebench.load.StartInstant;
-import dev.queuebench.metrics.cloudwatch.AwsAccess;
 import dev.queuebench.metrics.cloudwatch.ElastiCacheFailover;
 import dev.queuebench.rundir.BadInputException;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
@@ -137,13 +136,8 @@ final class RunCommand implements Callable<Integer> {
             description = "The node group elasticache-failover fails over. Default: 0001 (cluster mode disabled).")
     String nodeGroup;
 
-    @Option(names = "--aws-region", paramLabel = "R",
-            description = "AWS region for elasticache-failover. Default: AWS_REGION, the profile's region.")
-    String awsRegion;
-
-    @Option(names = "--aws-endpoint-url", paramLabel = "URL",
-            description = "Send the TestFailover call here instead of AWS (a local stand-in).")
-    java.net.URI awsEndpointUrl;
+    @Mixin
+    AwsOptions aws;
 
     @Option(names = "--no-journeys",
             description = "Do not record journeys.bin.gz (no integrity audit for this run).")
@@ -241,9 +235,21 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--results-dir", defaultValue = "results/runs", description = "Default: ${DEFAULT-VALUE}.")
     Path resultsDir;
 
+    @Option(names = "--upload", paramLabel = "s3://BUCKET/PREFIX",
+            description = "When the run has ended (an interrupted one too), upload its directory there, every file: "
+                    + "a part of a run group to PREFIX/<run-group>/part-<index>/ (what merge s3://BUCKET/PREFIX/"
+                    + "<run-group> reads), else to PREFIX/<run-id>/. AWS SDK, default credential chain (IRSA on EKS); "
+                    + "--aws-region, --aws-endpoint-url for an S3-compatible server. The bucket is checked before the run.")
+    String upload;
+
+    /** Where --upload sends the run directory at the end; null without it. */
+    private UploadAfterRun uploadAfterRun;
+
     @Override
     public Integer call() throws Exception {
-        try (RunInterruption interruption = RunInterruption.install()) {
+        try (RunInterruption interruption = upload == null ? RunInterruption.install()
+                : RunInterruption.install(RunInterruption.WAIT_MILLIS + UploadAfterRun.WAIT_MILLIS,
+                        "recording and uploading (a part in S3 without run.json is one merge refuses)")) {
             return call(interruption);
         }
     }
@@ -273,6 +279,7 @@ final class RunCommand implements Callable<Integer> {
             injected(); // validates the TEST-ONLY options
             drills();
             elastiCacheFailover();
+            uploadAfterRun = UploadAfterRun.of(upload, aws);
             if (hasDrill(Drill.Kind.FAILOVER) && (!embedded || !redis.embedded() || hasDrill(Drill.Kind.RESTART))) {
                 throw new IllegalArgumentException("--drill failover runs the embedded replication group (primary, "
                         + "replica, Sentinel, HAProxy as the primary endpoint): use it with --target embedded and no "
@@ -282,8 +289,16 @@ final class RunCommand implements Callable<Integer> {
             if (!embedded && !target.matches("https?://[^\\s]+")) {
                 throw new IllegalArgumentException("--target must be an http(s):// URL or 'embedded', was '" + target + "'");
             }
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException | BadInputException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+        if (uploadAfterRun != null) {
+            try {
+                uploadAfterRun.checkListable(settings.runGroup(), settings.injectorIndex());
+            } catch (BadInputException e) {
+                System.err.println(e.getMessage() + ". The run has not started.");
+                return QueuebenchCommand.EXIT_FAILURE;
+            }
         }
         if (injected().any() && !"embedded".equals(target)) {
             throw new CommandLine.ParameterException(spec.commandLine(),
@@ -376,7 +391,9 @@ final class RunCommand implements Callable<Integer> {
         }
         printSummary(result);
         writeReport(result.runDir());
-        return result.outcome() == RunOutcome.COMPLETED ? QueuebenchCommand.EXIT_OK : QueuebenchCommand.EXIT_FAILURE;
+        boolean uploaded = uploadAfterRun == null || uploadAfterRun.upload(result.runDir());
+        return result.outcome() == RunOutcome.COMPLETED && uploaded ? QueuebenchCommand.EXIT_OK
+                : QueuebenchCommand.EXIT_FAILURE;
     }
 
     private List<Drill> drills() {
@@ -400,9 +417,13 @@ final class RunCommand implements Callable<Integer> {
      */
     private ElastiCacheFailover.Request elastiCacheFailover() {
         if (!hasDrill(Drill.Kind.ELASTICACHE_FAILOVER)) {
-            if (replicationGroup != null || nodeGroup != null || awsRegion != null || awsEndpointUrl != null) {
-                throw new IllegalArgumentException("--replication-group, --node-group, --aws-region and "
-                        + "--aws-endpoint-url go with --drill elasticache-failover@SEC");
+            if (replicationGroup != null || nodeGroup != null) {
+                throw new IllegalArgumentException("--replication-group and --node-group go with --drill "
+                        + "elasticache-failover@SEC");
+            }
+            if (aws.given() && upload == null) {
+                throw new IllegalArgumentException("--aws-region and --aws-endpoint-url go with --drill "
+                        + "elasticache-failover@SEC or --upload");
             }
             return null;
         }
@@ -413,10 +434,10 @@ final class RunCommand implements Callable<Integer> {
                     + "--replication-group qb-prod");
         }
         try {
-            return new ElastiCacheFailover.Request(replicationGroup, nodeGroup, AwsAccess.region(awsRegion),
-                    awsEndpointUrl, DefaultCredentialsProvider.builder().build());
+            return new ElastiCacheFailover.Request(replicationGroup, nodeGroup, aws.region(), aws.endpointUrl(),
+                    DefaultCredentialsProvider.builder().build());
         } catch (BadInputException e) {
-            throw new IllegalArgumentException(e.getMessage().replace("--region", "--aws-region"), e);
+            throw new IllegalArgumentException(e.getMessage(), e);
         }
     }
 

@@ -17,8 +17,9 @@ import sun.misc.SignalHandler;
  *
  * <p>A signal makes the JVM run its shutdown hooks and then exit with 128 + the signal's number (130,
  * 143), whatever the main thread is doing. So the hook asks the run to abort and then waits, at most
- * {@link #WAIT_MILLIS}, until the command has recorded the rest of Gatling's log, written run.json
- * and the report, printed the outcome and stopped the embedded gateway and Redis ({@link #close});
+ * {@link #WAIT_MILLIS} (longer with {@code --upload}, which follows), until the command has recorded the
+ * rest of Gatling's log, written run.json and the report, uploaded the run directory when asked,
+ * printed the outcome and stopped the embedded gateway and Redis ({@link #close});
  * the embedded Redis has no shutdown hook of its own here, which would stop it under the running load.
  * The signal's name comes from a handler that notes it and hands the signal on to the JVM's own.
  */
@@ -28,18 +29,30 @@ final class RunInterruption implements AutoCloseable {
 
     private final CountDownLatch ended = new CountDownLatch(1);
     private final Thread hook = new Thread(this::onShutdown, "run-interruption");
+    private final long waitMillis;
+    private final String finishing;
     private volatile String signalName;
     private volatile String abortReason;
     private volatile LoadRun run;
     private final Map<Signal, SignalHandler> replaced = new LinkedHashMap<>();
     private final List<AutoCloseable> stopAfterWaiting = new CopyOnWriteArrayList<>();
 
-    private RunInterruption() {
+    private RunInterruption(long waitMillis, String finishing) {
+        this.waitMillis = waitMillis;
+        this.finishing = finishing;
     }
 
     /** Installs the hook and the signal handlers; {@link #close} removes the hook. */
     static RunInterruption install() {
-        RunInterruption interruption = new RunInterruption();
+        return install(WAIT_MILLIS, "recording");
+    }
+
+    /**
+     * @param waitMillis how long a signal's shutdown waits for the command to finish
+     * @param finishing  what it finishes, for the message when time runs out: "recording and uploading"
+     */
+    static RunInterruption install(long waitMillis, String finishing) {
+        RunInterruption interruption = new RunInterruption(waitMillis, finishing);
         interruption.noteSignal("INT");
         interruption.noteSignal("TERM");
         Runtime.getRuntime().addShutdownHook(interruption.hook);
@@ -83,8 +96,8 @@ final class RunInterruption implements AutoCloseable {
             attached.abort(reason);
         }
         try {
-            if (!ended.await(WAIT_MILLIS, TimeUnit.MILLISECONDS)) {
-                System.err.println("The run did not finish recording within " + WAIT_MILLIS / 1000
+            if (!ended.await(waitMillis, TimeUnit.MILLISECONDS)) {
+                System.err.println("The run did not finish " + finishing + " within " + waitMillis / 1000
                         + " s of the signal; its run.json may still say \"running\"");
             }
         } catch (InterruptedException e) {

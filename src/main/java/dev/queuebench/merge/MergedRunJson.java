@@ -69,7 +69,7 @@ final class MergedRunJson {
             }
         }
         if (!parts.missing().isEmpty()) {
-            notes.add(0, "injector " + (parts.missing().size() == 1 ? "" : "s ") + parts.missing()
+            notes.add(0, (parts.missing().size() == 1 ? "injector " : "injectors ") + parts.missing()
                     .toString().replaceAll("[\\[\\]]", "") + " of " + parts.injectorCount() + " missing: this is "
                     + "part of the run's load, not the run");
             return new Outcome(RunOutcome.INCOMPLETE, String.join("; ", notes));

@@ -63,6 +63,16 @@ public final class RunMerge {
     }
 
     private static void prepare(Path out) throws IOException {
+        requireFree(out);
+        Files.createDirectories(out);
+    }
+
+    /**
+     * Refuses an {@code out} that holds something, before any work: merge writes into a new directory only.
+     *
+     * @throws BadInputException when it exists and is not empty
+     */
+    public static void requireFree(Path out) throws IOException {
         if (Files.exists(out)) {
             try (Stream<Path> inside = Files.list(out)) {
                 if (inside.findAny().isPresent()) {
@@ -70,7 +80,6 @@ public final class RunMerge {
                 }
             }
         }
-        Files.createDirectories(out);
     }
 
     /** The earliest Gatling start of the parts (they share --start-at, so within a second of each other). */

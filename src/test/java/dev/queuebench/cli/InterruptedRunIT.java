@@ -1,11 +1,13 @@
 package dev.queuebench.cli;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.queuebench.rundir.JsonFiles;
 import dev.queuebench.rundir.RunFiles;
+import dev.queuebench.s3.LocalS3;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -14,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -57,6 +60,43 @@ class InterruptedRunIT {
         assertAbortedAndRecorded(run, "interrupted by SIGINT (Ctrl-C)");
     }
 
+    /**
+     * SIGTERM to a part of a run group with {@code --upload} (a Kubernetes pod stopped mid-run): the part is
+     * recorded as above and only then uploaded, every file of it, run.json and the report included, before
+     * the process exits; the credentials (the child's environment) are in no file and no console line.
+     */
+    @Test
+    @Timeout(value = 150, unit = TimeUnit.SECONDS)
+    void sigtermUploadsTheAbortedPartAfterItsRunJsonAndReport(@TempDir Path results) throws Exception {
+        try (LocalS3 s3 = LocalS3.started("qb-parts")) {
+            List<String> upload = new ArrayList<>(List.of("--upload", "s3://qb-parts/runs", "--injector-count", "2",
+                    "--injector-index", "1", "--run-group", "g-term", "--start-at",
+                    Long.toString(System.currentTimeMillis() / 1000 + 30)));
+            upload.addAll(List.of(s3.cliOptions()));
+            Interrupted run = interrupt(results, "TERM", line -> line.contains(" hold-50 "), upload,
+                    Map.of("AWS_ACCESS_KEY_ID", LocalS3.KEY_ID, "AWS_SECRET_ACCESS_KEY", LocalS3.SECRET));
+
+            assertEquals(143, run.exitCode, run.console());
+            assertAbortedAndRecorded(run, "stopped by SIGTERM (kill, or Kubernetes stopping the pod)");
+            String part = "runs/g-term/part-1/";
+            assertTrue(run.lines.stream().anyMatch(line -> line.startsWith("Uploaded ")
+                    && line.contains(" to s3://qb-parts/" + part + " in ")), run.console());
+            Map<String, byte[]> objects = s3.objects("qb-parts", part);
+            List<Path> files;
+            try (var walk = Files.walk(run.runDir)) {
+                files = walk.filter(Files::isRegularFile).sorted().toList();
+            }
+            assertEquals(files.stream().map(file -> part + run.runDir.relativize(file)).sorted().toList(),
+                    List.copyOf(objects.keySet()), run.console());
+            for (Path file : files) {
+                assertArrayEquals(Files.readAllBytes(file), objects.get(part + run.runDir.relativize(file)),
+                        file.toString());
+            }
+            LocalS3.assertNoCredentialIn(run.runDir);
+            LocalS3.assertNoCredentialIn(run.console().getBytes(StandardCharsets.UTF_8), "the console");
+        }
+    }
+
     private static void assertAbortedAndRecorded(Interrupted run, String reason) throws IOException {
         JsonNode runJson = JsonFiles.read(run.runDir.resolve(RunFiles.RUN_JSON));
         assertEquals("aborted", runJson.path("outcome").asText(), runJson.toPrettyString());
@@ -94,6 +134,12 @@ class InterruptedRunIT {
 
     /** Starts a smoke run, sends the signal at the first console line that matches, waits for the exit. */
     private static Interrupted interrupt(Path results, String signal, Predicate<String> moment) throws Exception {
+        return interrupt(results, signal, moment, List.of(), Map.of());
+    }
+
+    /** As above, with more options for the run and more variables in its environment. */
+    private static Interrupted interrupt(Path results, String signal, Predicate<String> moment, List<String> options,
+            Map<String, String> environment) throws Exception {
         assertTrue(Files.isRegularFile(JAR), JAR + " missing: build it with ./mvnw -B -o package -DskipTests");
         List<String> command = new ArrayList<>();
         if (sigintIgnored()) {
@@ -102,7 +148,10 @@ class InterruptedRunIT {
         }
         command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
                 JAR.toString(), "run", "--profile", "smoke", "--results-dir", results.toString()));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        command.addAll(options);
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().putAll(environment);
+        Process process = builder.start();
         BlockingQueue<String> console = new LinkedBlockingQueue<>();
         List<String> lines = new ArrayList<>();
         Thread reader = new Thread(() -> {

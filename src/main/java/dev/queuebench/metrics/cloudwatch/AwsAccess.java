@@ -4,6 +4,8 @@ import dev.queuebench.rundir.BadInputException;
 import java.net.URI;
 import java.util.List;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -33,13 +35,22 @@ public record AwsAccess(Region region, URI endpointUrl, AwsCredentialsProvider c
      * @throws BadInputException when neither names a region
      */
     public static Region region(String regionOption) {
+        return region(regionOption, "--region");
+    }
+
+    /**
+     * @param regionOption the option's value, or null for the SDK's default chain (AWS_REGION, the profile's region)
+     * @param optionName   the option as the command calls it ({@code --aws-region}), for the message
+     * @throws BadInputException when neither names a region
+     */
+    public static Region region(String regionOption, String optionName) {
         if (regionOption != null) {
             return Region.of(regionOption);
         }
         try {
             return new DefaultAwsRegionProviderChain().getRegion();
         } catch (SdkException e) {
-            throw new BadInputException("no AWS region: give --region (or set AWS_REGION)");
+            throw new BadInputException("no AWS region: give " + optionName + " (or set AWS_REGION)");
         }
     }
 
@@ -49,21 +60,31 @@ public record AwsAccess(Region region, URI endpointUrl, AwsCredentialsProvider c
      * @throws BadInputException when it is not http(s), or carries a user or password (it would reach messages)
      */
     public static URI checkedEndpointUrl(URI endpointUrl) {
+        return checkedEndpointUrl(endpointUrl, "--endpoint-url");
+    }
+
+    /**
+     * @param endpointUrl the option's value, or null for AWS itself
+     * @param optionName  the option as the command calls it ({@code --aws-endpoint-url}), for the message
+     * @return the same URL, checked
+     * @throws BadInputException when it is not http(s), or carries a user or password (it would reach messages)
+     */
+    public static URI checkedEndpointUrl(URI endpointUrl, String optionName) {
         if (endpointUrl == null) {
             return null;
         }
         if (!List.of("http", "https").contains(String.valueOf(endpointUrl.getScheme())) || endpointUrl.getHost() == null) {
-            throw new BadInputException("--endpoint-url must be an http(s):// URL with a host, e.g. http://127.0.0.1:4566");
+            throw new BadInputException(optionName + " must be an http(s):// URL with a host, e.g. http://127.0.0.1:4566");
         }
         if (endpointUrl.getRawUserInfo() != null) {
-            throw new BadInputException("--endpoint-url must not carry a user or password (user:password@): "
+            throw new BadInputException(optionName + " must not carry a user or password (user:password@): "
                     + "credentials come from the AWS SDK's default chain");
         }
         return endpointUrl;
     }
 
     /** {@code eu-west-1}, or {@code eu-west-1 (endpoint http://127.0.0.1:4566)} for a stand-in. */
-    String where() {
+    public String where() {
         return region.id() + (endpointUrl == null ? "" : " (endpoint " + withoutUserInfo(endpointUrl) + ")");
     }
 
@@ -74,14 +95,23 @@ public record AwsAccess(Region region, URI endpointUrl, AwsCredentialsProvider c
 
     /** @param overrides retries and timeouts, or null for the SDK's defaults */
     ElastiCacheClient elastiCache(SdkHttpClient http, ClientOverrideConfiguration overrides) {
-        var builder = ElastiCacheClient.builder().region(region).credentialsProvider(credentials).httpClient(http);
-        if (endpointUrl != null) {
-            builder.endpointOverride(endpointUrl);
-        }
+        var builder = configured(ElastiCacheClient.builder(), http);
         if (overrides != null) {
             builder.overrideConfiguration(overrides);
         }
         return builder.build();
+    }
+
+    /**
+     * Any service's client builder, pointed at this region and endpoint, with these credentials and this HTTP
+     * client (the JDK's, {@code url-connection-client}: the project carries neither netty nor Apache's).
+     */
+    public <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>> B configured(B builder, SdkHttpClient http) {
+        builder.region(region).credentialsProvider(credentials).httpClient(http);
+        if (endpointUrl != null) {
+            builder.endpointOverride(endpointUrl);
+        }
+        return builder;
     }
 
     /** The region and endpoint only: a credentials provider's own toString can print the access key id. */
@@ -91,7 +121,7 @@ public record AwsAccess(Region region, URI endpointUrl, AwsCredentialsProvider c
     }
 
     /** AWS cannot be reached, or no credentials were found: what the user can check. */
-    BadInputException unreachable(SdkClientException e) {
+    public BadInputException unreachable(SdkClientException e) {
         return new BadInputException("Cannot reach AWS in " + where() + ": " + e.getMessage()
                 + " (credentials come from the default chain: AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, AWS_PROFILE "
                 + "and ~/.aws, or an instance or pod role)", e);

@@ -44,27 +44,23 @@ final class DisturbedSeconds {
                 continue;
             }
             DrillWindow window = DrillEvents.window(event, events);
-            long start = Math.floorDiv(event.epochMs(), 1000L);
-            long sec = start;
-            while (sec < window.disturbedUntilSec() || failing(seconds.get(sec))) {
-                disturbed.add(sec);
-                sec++;
-                if (sec > window.disturbedUntilSec() + 600) {
-                    break;
-                }
-            }
+            markFrom(disturbed, seconds, Math.floorDiv(event.epochMs(), 1000L), window.disturbedUntilSec(),
+                    window.disturbedUntilSec() + 600);
         }
         // A node gone, replaced or changed role with no drill to explain it: its second and the ones after it.
         for (EventsCsv.Event event : SamplerEvents.unplannedOutages(events)) {
             long start = Math.floorDiv(event.epochMs(), 1000L);
-            for (long sec = start; sec < start + OutageRule.DRILL_ONSET_SEC || failing(seconds.get(sec)); sec++) {
-                disturbed.add(sec);
-                if (sec > start + 600) {
-                    break;
-                }
-            }
+            markFrom(disturbed, seconds, start, start + OutageRule.DRILL_ONSET_SEC, start + 601);
         }
         return disturbed;
+    }
+
+    /** From {@code startSec}: every second before {@code untilSec}, then on while requests fail, {@code lastSec} at most. */
+    private static void markFrom(TreeSet<Long> disturbed, NavigableMap<Long, List<RequestSecond>> seconds,
+            long startSec, long untilSec, long lastSec) {
+        for (long sec = startSec; sec <= lastSec && (sec < untilSec || failing(seconds.get(sec))); sec++) {
+            disturbed.add(sec);
+        }
     }
 
     private static boolean failing(List<RequestSecond> second) {

@@ -142,16 +142,13 @@ final class DrillVerdicts {
 
     /** The queue's waiting entries before the drill and those lost across it, from its queue check; null when unknown. */
     private record QueueCheck(Long before, Long lost) {
-        private static final java.util.regex.Pattern FIELDS =
-                java.util.regex.Pattern.compile("before=(\\d+) after=(\\d+) gone=(\\d+) lost=(\\d+)");
-
         static QueueCheck after(EventsCsv.Event drill, long untilSec, List<EventsCsv.Event> events) {
             for (EventsCsv.Event event : events) {
                 if (event.source().equals(DrillEvents.SOURCE) && event.kind().equals(DrillEvents.QUEUE_CHECK)
                         && event.epochMs() >= drill.epochMs() && Math.floorDiv(event.epochMs(), 1000L) < untilSec) {
-                    java.util.regex.Matcher fields = FIELDS.matcher(event.detail());
-                    if (fields.find()) {
-                        return new QueueCheck(Long.parseLong(fields.group(1)), Long.parseLong(fields.group(4)));
+                    var count = DrillEvents.QueueCount.in(event.detail());
+                    if (count.isPresent()) {
+                        return new QueueCheck(count.get().before(), count.get().lost());
                     }
                 }
             }

@@ -1,6 +1,9 @@
 package dev.queuebench.rundir;
 
 import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * How a drill appears on the run's timeline ({@code events.csv}): source {@value #SOURCE}, a start event
@@ -17,8 +20,31 @@ public final class DrillEvents {
     public static final String ELASTICACHE_FAILOVER = "elasticache-failover";
     /** Every drill's start kind. */
     public static final List<String> KINDS = List.of(PAUSE, KILL_CONNECTIONS, RESTART, FAILOVER, ELASTICACHE_FAILOVER);
-    /** The queue before and after a drill: detail {@code before=N after=M gone=G} (waiting entries). */
+    /** The queue before and after a drill: detail {@code before=N after=M gone=G lost=L} ({@link QueueCount}). */
     public static final String QUEUE_CHECK = "queue-check";
+
+    /**
+     * What a drill's queue check found, in waiting entries over every event queue: before the drill, after it,
+     * gone between, and of those, gone with their queue data (lost). Its {@link #detail()} is the event's text.
+     */
+    public record QueueCount(long before, long after, long gone, long lost) {
+        private static final Pattern FIELDS = Pattern.compile("before=(\\d+) after=(\\d+) gone=(\\d+) lost=(\\d+)");
+
+        /** {@code before=N after=M gone=G lost=L}, as the timeline keeps it. */
+        public String detail() {
+            return "before=" + before + " after=" + after + " gone=" + gone + " lost=" + lost;
+        }
+
+        /** The count in a queue-check event's text, or empty when it holds none (the check failed). */
+        public static Optional<QueueCount> in(String detail) {
+            Matcher fields = FIELDS.matcher(detail);
+            if (!fields.find()) {
+                return Optional.empty();
+            }
+            return Optional.of(new QueueCount(Long.parseLong(fields.group(1)), Long.parseLong(fields.group(2)),
+                    Long.parseLong(fields.group(3)), Long.parseLong(fields.group(4))));
+        }
+    }
 
     private DrillEvents() {
     }

@@ -1,5 +1,6 @@
 package dev.queuebench.metrics.queue;
 
+import dev.queuebench.rundir.DrillEvents;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -14,14 +15,6 @@ import redis.clients.jedis.UnifiedJedis;
  * the few users who left during the drill itself.
  */
 public final class QueueEntriesCheck {
-    /** What the check found; {@code before} and {@code after} are waiting entries over every event queue. */
-    public record Result(long before, long after, long gone, long lost) {
-        /** {@code before=N after=M gone=G lost=L}, as the timeline keeps it. */
-        public String detail() {
-            return "before=" + before + " after=" + after + " gone=" + gone + " lost=" + lost;
-        }
-    }
-
     /** The tokens waiting at one moment, by event queue. */
     public record Snapshot(Set<String> tokens) {
     }
@@ -38,7 +31,7 @@ public final class QueueEntriesCheck {
     }
 
     /** Compares the queue now with {@code before}. */
-    public static Result since(UnifiedJedis redis, Snapshot before) {
+    public static DrillEvents.QueueCount since(UnifiedJedis redis, Snapshot before) {
         Snapshot after = snapshot(redis);
         List<String> gone = new ArrayList<>();
         for (String token : before.tokens()) {
@@ -53,6 +46,6 @@ public final class QueueEntriesCheck {
                 lost++;
             }
         }
-        return new Result(before.tokens().size(), after.tokens().size(), gone.size(), lost);
+        return new DrillEvents.QueueCount(before.tokens().size(), after.tokens().size(), gone.size(), lost);
     }
 }

@@ -35,6 +35,9 @@ public final class CompareReport {
         if (!c.known()) {
             return "–";
         }
+        if (Double.isInfinite(c.point())) {
+            return "up from none";
+        }
         String unit = d.changeInPoints() ? " pp" : "%";
         String text = String.format(Locale.ROOT, "%+.1f%s", c.point(), unit);
         if (!Double.isNaN(c.low())) {

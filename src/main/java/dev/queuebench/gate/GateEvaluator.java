@@ -143,9 +143,12 @@ public final class GateEvaluator {
         double limit = increase ? rule.maxIncreasePct() : -rule.maxDecreasePct();
         String unit = d.changeInPoints() ? " points" : "%";
         double[] range = change.interval(coverage);
-        String evidence = String.format(Locale.ROOT, "%s → %s %s: change %+.1f%s (%s%% interval %+.1f to %+.1f), "
-                + "limit %s%.1f%s", fmt(d.baseline().point()), fmt(value.point()), d.unit(), change.point(), unit,
-                fmt(100 * coverage), range[0], range[1], increase ? "+" : "", limit, unit);
+        String evidence = Double.isInfinite(change.point())
+                ? String.format(Locale.ROOT, "%s → %s %s: up from none, beyond any limit in %% (limit %s%.1f%s)",
+                        fmt(d.baseline().point()), fmt(value.point()), d.unit(), increase ? "+" : "", limit, unit)
+                : String.format(Locale.ROOT, "%s → %s %s: change %+.1f%s (%s%% interval %+.1f to %+.1f), "
+                        + "limit %s%.1f%s", fmt(d.baseline().point()), fmt(value.point()), d.unit(), change.point(),
+                        unit, fmt(100 * coverage), range[0], range[1], increase ? "+" : "", limit, unit);
         boolean beyond = increase ? change.point() > limit : change.point() < limit;
         if (!beyond) {
             return new Check(rule, subject, Verdict.PASS, evidence);

@@ -30,7 +30,7 @@ public final class GateRules {
             "engine_cpu_micros_per_request", "delivered_requests_pct", "commands_per_request",
             "network_bytes_per_request", "memory_bytes_per_user", "data_walking_commands", "lost_users",
             "double_admissions", "order_violations_pct", "position_error_p99", "eta_error_median_pct",
-            "error_window_sec", "recovery_sec", "users_lost", "queue_entries_lost", "jmh");
+            "error_window_sec", "failed_requests", "recovery_sec", "users_lost", "queue_entries_lost", "jmh");
     /** The queue-integrity audit's metrics (summary.json's integrity). */
     static final Set<String> INTEGRITY_METRICS = Set.of("lost_users", "double_admissions", "order_violations_pct",
             "position_error_p99", "eta_error_median_pct");

@@ -115,6 +115,8 @@ public final class RunComparator {
                     .orElse(null);
             differences.add(pointOnly(drill.name(), "run", "error_window_sec", "s",
                     before == null ? Double.NaN : before.errorWindowSec(), drill.errorWindowSec(), false));
+            differences.add(pointOnly(drill.name(), "run", "failed_requests", "requests",
+                    before == null ? Double.NaN : before.failedRequests(), drill.failedRequests(), false));
             differences.add(pointOnly(drill.name(), "run", "recovery_sec", "s",
                     before == null ? Double.NaN : before.recoverySec(), drill.recoverySec(), false));
             differences.add(pointOnly(drill.name(), "run", "users_lost", "users",
@@ -210,8 +212,19 @@ public final class RunComparator {
     private static Difference pointOnly(String step, String request, String metric, String unit, double base,
             double cand, boolean higherIsBetter) {
         return new Difference(step, request, metric, unit, Estimate.pointOnly(base),
-                Estimate.pointOnly(cand), Estimate.pointOnly(change(base, cand, false)),
+                Estimate.pointOnly(cand), Estimate.pointOnly(changeFromCount(base, cand)),
                 false, higherIsBetter, null);
+    }
+
+    /**
+     * A count's change: from none to some is an unbounded increase (a baseline drill without an error window and
+     * a candidate with one must fail a max_increase_pct rule, not be skipped for want of a baseline).
+     */
+    static double changeFromCount(double base, double cand) {
+        if (base == 0 && cand > 0) {
+            return Double.POSITIVE_INFINITY;
+        }
+        return change(base, cand, false);
     }
 
     static double change(double base, double cand, boolean inPoints) {

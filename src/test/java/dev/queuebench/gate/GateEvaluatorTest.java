@@ -140,6 +140,27 @@ class GateEvaluatorTest {
     }
 
     @Test
+    void aCountThatWasNoneAndIsSomeFailsAnIncreaseRuleInsteadOfBeingSkipped() throws IOException {
+        // The baseline walked no data, the candidate ran KEYS: +x% of nothing is still beyond any limit in %.
+        Path base = GoldenRunDirs.copy(temp, GoldenRunDirs.SMOKE);
+        Path cand = GoldenRunDirs.copy(temp, GoldenRunDirs.KEYS_STORM);
+        RunReport.write(base);
+        RunReport.write(cand);
+        List<GateRule> rules = GateRules.parse("{\"rules\":[{\"name\":\"walking\",\"metric\":\"data_walking_commands\","
+                + "\"request\":\"run\",\"max_increase_pct\":50}]}", "rules.json");
+
+        List<Check> checks = GateEvaluator.evaluate(rules, RunComparator.compare(base, cand), null, null);
+
+        Check walking = checks.stream().filter(c -> c.rule().name().equals("walking")).findFirst().orElseThrow();
+        assertEquals(Verdict.FAIL, walking.verdict(), walking.evidence());
+        assertEquals("0.00 → 1.00 commands: up from none, beyond any limit in % (limit +50.0%): KEYS 99% of the "
+                + "command CPU at 20,000 µs a call, on the server during the run", walking.evidence());
+        Check same = GateEvaluator.evaluate(rules, RunComparator.compare(base, base), null, null).stream()
+                .filter(c -> c.rule().name().equals("walking")).findFirst().orElseThrow();
+        assertEquals(Verdict.PASS, same.verdict(), "none and none: no change, " + same.evidence());
+    }
+
+    @Test
     void aBadRulesFileNamesTheRuleAndTheProblem() {
         GateInputException error = org.junit.jupiter.api.Assertions.assertThrows(GateInputException.class,
                 () -> GateRules.parse("{\"rules\":[{\"metric\":\"p99_ms\",\"max\":5,\"max_increase_pct\":10}]}", "r.json"));

@@ -141,27 +141,28 @@ class DrillIT {
     }
 
     @Test
-    void theGateJudgesADrillsErrorWindowAgainstTheBaselines(@TempDir Path results) throws Exception {
-        // The same 3 s pause; the candidate's pool gives up on a read after 0.5 s instead of 2 s, so more of
-        // the requests caught in the pause fail: its error window is longer.
+    void theGateJudgesADrillsFailuresAgainstTheBaselines(@TempDir Path results) throws Exception {
+        // The same 3 s pause; the candidate's pool gives up on a read after 0.5 s instead of 2 s, so more of the
+        // requests caught in the pause fail (measured 16 against 78 at the smoke's rate). The error window, in whole
+        // seconds, is at least as long; it often rounds to the same 2 s, so the failures are what the gate must see.
         Path baseline = drillRun(results.resolve("baseline"), "current,readTimeoutMillis=2000,writeTimeoutMillis=2000");
         Path candidate = drillRun(results.resolve("candidate"), "current,readTimeoutMillis=500,writeTimeoutMillis=500");
         JsonNode before = JsonFiles.read(baseline.resolve(RunFiles.SUMMARY_JSON)).path("drills").get(0);
         JsonNode after = JsonFiles.read(candidate.resolve(RunFiles.SUMMARY_JSON)).path("drills").get(0);
-        long windowBefore = before.path("error_window_sec").asLong();
-        long windowAfter = after.path("error_window_sec").asLong();
-        assertTrue(windowAfter > windowBefore, "baseline " + before.toPrettyString() + "\ncandidate "
-                + after.toPrettyString());
+        String both = "baseline " + before.toPrettyString() + "\ncandidate " + after.toPrettyString();
+        long failedBefore = before.path("failed_requests").asLong();
+        long failedAfter = after.path("failed_requests").asLong();
+        assertTrue(failedAfter > failedBefore, both);
+        assertTrue(after.path("error_window_sec").asLong() >= before.path("error_window_sec").asLong(), both);
 
-        Path rules = results.resolve("window-rules.json");
-        Files.writeString(rules, "{\"rules\": [{\"name\": \"error window\", \"metric\": \"error_window_sec\", "
+        Path rules = results.resolve("drill-rules.json");
+        Files.writeString(rules, "{\"rules\": [{\"name\": \"failed requests\", \"metric\": \"failed_requests\", "
                 + "\"request\": \"run\", \"step\": \"drill-*\", \"max_increase_pct\": 50}]}");
         int gate = QueuebenchCommand.commandLine().execute("gate", "--baseline", baseline.toString(), "--candidate",
                 candidate.toString(), "--rules", rules.toString());
-        boolean longer = windowBefore == 0 ? windowAfter > 0 : windowAfter > 1.5 * windowBefore;
-        assertEquals(longer ? QueuebenchCommand.EXIT_GATE_FAILED : QueuebenchCommand.EXIT_OK, gate,
-                "error window " + windowBefore + " s -> " + windowAfter + " s: " + Files.readString(candidate.resolve(
-                        "gate.md")));
+        boolean more = failedBefore == 0 ? failedAfter > 0 : failedAfter > 1.5 * failedBefore;
+        assertEquals(more ? QueuebenchCommand.EXIT_GATE_FAILED : QueuebenchCommand.EXIT_OK, gate,
+                "failed " + failedBefore + " -> " + failedAfter + ": " + Files.readString(candidate.resolve("gate.md")));
         assertEquals(QueuebenchCommand.EXIT_OK, QueuebenchCommand.commandLine().execute("gate", "--baseline",
                 baseline.toString(), "--candidate", baseline.toString(), "--rules", rules.toString()),
                 "a run against itself passes");

@@ -124,12 +124,19 @@ class GateEvaluatorTest {
         assertEquals(Verdict.PASS, status.verdict(), status.evidence());
     }
 
+    /** The golden smoke run (nothing walks the data) and the same with a KEYS storm from another client. */
+    private Path[] smokeAndKeysStorm() throws IOException {
+        Path[] runs = smokeAndKeysStorm();
+        Path base = runs[0];
+        Path cand = runs[1];
+        return new Path[] {base, cand};
+    }
+
     @Test
     void aKeysStormFailsTheGateWithKeysNamedAndNotCalledTheGatewaysOwn() throws IOException {
-        Path base = GoldenRunDirs.copy(temp, GoldenRunDirs.SMOKE);
-        Path cand = GoldenRunDirs.copy(temp, GoldenRunDirs.KEYS_STORM);
-        RunReport.write(base);
-        RunReport.write(cand);
+        Path[] runs = smokeAndKeysStorm();
+        Path base = runs[0];
+        Path cand = runs[1];
 
         Check walking = gate(base, cand).stream().filter(c -> c.rule().metric().equals("data_walking_commands"))
                 .findFirst().orElseThrow();
@@ -142,10 +149,9 @@ class GateEvaluatorTest {
     @Test
     void aCountThatWasNoneAndIsSomeFailsAnIncreaseRuleInsteadOfBeingSkipped() throws IOException {
         // The baseline walked no data, the candidate ran KEYS: +x% of nothing is still beyond any limit in %.
-        Path base = GoldenRunDirs.copy(temp, GoldenRunDirs.SMOKE);
-        Path cand = GoldenRunDirs.copy(temp, GoldenRunDirs.KEYS_STORM);
-        RunReport.write(base);
-        RunReport.write(cand);
+        Path[] runs = smokeAndKeysStorm();
+        Path base = runs[0];
+        Path cand = runs[1];
         List<GateRule> rules = GateRules.parse("{\"rules\":[{\"name\":\"walking\",\"metric\":\"data_walking_commands\","
                 + "\"request\":\"run\",\"max_increase_pct\":50}]}", "rules.json");
 

@@ -11,17 +11,18 @@ import java.util.List;
  * Every parameter of the queue journey simulation, read from system properties with smoke-sized
  * defaults. {@code queuebench run} sets them from a profile; {@code mvn gatling:test} users set them
  * with {@code -Dqb.…}. Their names are {@link SimulationProperty}'s, shared with the load engine that
- * writes them. {@code qb.injection} is in candidate users per second, {@code qb.requestRate} in
- * total requests per second, both in {@link RateRamp}'s text form.
+ * writes them. {@code qb.injection} is in users per second, {@code qb.requestRate} in total requests
+ * per second, both in {@link RateRamp}'s text form.
  *
  * <ul>
  *   <li>{@code qb.baseUrl}: the gateway, default {@code http://127.0.0.1:8080}</li>
- *   <li>{@code qb.injection}: the open-model arrival steps, {@code durationSec:fromUsersPerSec:toUsersPerSec}
- *       separated by {@code ;}, default {@code 5:1:5;10:5:5}</li>
  *   <li>{@code qb.requestRate}: the planned total requests per second, {@code durationSec:fromRps:toRps}
- *       steps like {@code qb.injection}'s. When set, {@code qb.injection} is the ceiling of candidate
- *       arrivals and {@link ArrivalControl} lets as many start a journey as the plan needs; when unset,
- *       every injected user is a journey (plain arrival rates)</li>
+ *       steps separated by {@code ;}. When set, {@link ArrivalControl} schedules as many journeys each
+ *       second as the plan needs ({@link ControlledArrivals}); queuebench always sets it</li>
+ *   <li>{@code qb.injection}: without {@code qb.requestRate}, fixed open-model arrival steps,
+ *       {@code durationSec:fromUsersPerSec:toUsersPerSec} separated by {@code ;}, default {@code 5:1:5;10:5:5}</li>
+ *   <li>{@code qb.arrivalsFile}: where the arrival control writes its decisions (the run's
+ *       {@code arrivals.csv}); unset, nothing is written</li>
  *   <li>{@code qb.events}: how many event ids the users spread over, default 1 (one hot event)</li>
  *   <li>{@code qb.pollsPerUser}: status polls (or enter attempts) per user, default 5</li>
  *   <li>{@code qb.pollIntervalMillis} and {@code qb.pollJitterMillis}: a poll every 2,000 ± 500 ms</li>
@@ -50,7 +51,7 @@ import java.util.List;
  */
 public final class JourneyConfig {
     public static final String BASE_URL = System.getProperty(SimulationProperty.BASE_URL, "http://127.0.0.1:8080");
-    public static final List<RateRamp> CANDIDATES_PER_SEC =
+    public static final List<RateRamp> ARRIVALS_PER_SEC =
             RateRamp.parse(System.getProperty(SimulationProperty.INJECTION, "5:1:5;10:5:5"), SimulationProperty.INJECTION);
     /** When the profile's first phase begins (epoch ms), or 0 for as soon as Gatling is up. */
     public static final long START_AT_EPOCH_MS = Long.getLong(SimulationProperty.START_AT_EPOCH_MS, 0L);
@@ -84,7 +85,7 @@ public final class JourneyConfig {
             HEARTBEAT_TTL_SEC, INJECTOR_INDEX, USER_PREFIX);
     static final TwinEnter TWIN_ENTER = new TwinEnter(BASE_URL, REQUEST_TIMEOUT, RECORDER);
 
-    /** Decides which injected users start a journey, or null when every one does. */
+    /** Schedules the journeys that hold the planned request rate, or null for fixed arrival rates. */
     public static final ArrivalControl ARRIVAL_CONTROL = arrivalControl(System.getProperty(SimulationProperty.REQUEST_RATE));
 
     private JourneyConfig() {
@@ -96,7 +97,7 @@ public final class JourneyConfig {
         }
         JourneyShape model = new JourneyShape(POLLS_PER_USER, (int) POLL_INTERVAL.toMillis(), LEAVE_FRACTION,
                 ABANDON_FRACTION, EVENTS);
-        return new ArrivalControl(RateRamp.parse(requestRate, SimulationProperty.REQUEST_RATE), CANDIDATES_PER_SEC,
-                POISSON_ARRIVALS, model);
+        return new ArrivalControl(RateRamp.parse(requestRate, SimulationProperty.REQUEST_RATE), POISSON_ARRIVALS,
+                model, ArrivalLog.open(System.getProperty(SimulationProperty.ARRIVALS_FILE)));
     }
 }

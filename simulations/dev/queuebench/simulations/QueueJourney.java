@@ -21,8 +21,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * double-click enter ({@link TwinEnter}). What every user saw goes to the journey log
  * ({@link JourneyRecorder}) for the integrity audit.
  *
- * <p>Not every injected user makes the journey: with {@code qb.requestRate} set, {@link ArrivalControl}
- * picks the ones that do so that the request rate follows the plan. queuebench's {@code JourneyShape}
+ * <p>With {@code qb.requestRate} set, {@link ArrivalControl} schedules as many users each second as
+ * keep the request rate on the plan. queuebench's {@code JourneyShape}
  * models this journey for the ages the control has not observed yet; keep the two in step.
  */
 public final class QueueJourney {
@@ -35,7 +35,6 @@ public final class QueueJourney {
         JourneyRecorder recorder = JourneyConfig.RECORDER;
         return exec(StopRequest.check())
                 .exec(QueueJourney::arrive)
-                .exitHereIf(session -> !session.getBoolean(SessionKeys.JOURNEY))
                 .exec(JourneyRecorder::sending)
                 .exec(QueueRequests.join())
                 .exec(recorder::joined)
@@ -125,14 +124,13 @@ public final class QueueJourney {
         return ended(session);
     }
 
-    /** Asks the arrival control whether this injected user starts a journey (every one does without it). */
+    /** A scheduled journey begins: the arrival control counts it alive from now. */
     private static Session arrive(Session session) {
-        ArrivalControl control = JourneyConfig.ARRIVAL_CONTROL;
         long now = System.nanoTime();
-        if (control != null && !control.admitCandidate(now)) {
-            return session.set(SessionKeys.JOURNEY, false);
+        if (JourneyConfig.ARRIVAL_CONTROL != null) {
+            JourneyConfig.ARRIVAL_CONTROL.journeyStarted(now);
         }
-        return newUser(session).set(SessionKeys.JOURNEY, true).set(SessionKeys.JOIN_NANOS, now);
+        return newUser(session).set(SessionKeys.JOIN_NANOS, now);
     }
 
     private static Session sending(Session session) {

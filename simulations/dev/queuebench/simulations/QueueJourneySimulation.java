@@ -7,6 +7,7 @@ import static io.gatling.javaapi.core.CoreDsl.scenario;
 import static io.gatling.javaapi.http.HttpDsl.http;
 
 import dev.queuebench.profile.RateRamp;
+import dev.queuebench.profile.SimulationProperty;
 import io.gatling.javaapi.core.OpenInjectionStep;
 import io.gatling.javaapi.core.OpenInjectionStep.ConstantRate.ConstantRateOpenInjectionStep;
 import io.gatling.javaapi.core.OpenInjectionStep.RampRate.RampRateOpenInjectionStep;
@@ -38,7 +39,9 @@ public class QueueJourneySimulation extends Simulation {
     {
         // Gatling takes the run's start once the simulation is built: waiting here puts it at --start-at.
         StartGate.await(JourneyConfig.START_AT_EPOCH_MS);
-        setUp(journey.injectOpen(injection(JourneyConfig.CANDIDATES_PER_SEC))).protocols(protocol);
+        ArrivalControl control = JourneyConfig.ARRIVAL_CONTROL;
+        setUp(journey.injectOpen(control != null ? new OpenInjectionStep[] {new ControlledArrivals(control).asJava()}
+                : injection(JourneyConfig.ARRIVALS_PER_SEC, JourneyConfig.POISSON_ARRIVALS))).protocols(protocol);
     }
 
     /** Injection starts now: second 0 of the request-rate plan. */
@@ -47,6 +50,7 @@ public class QueueJourneySimulation extends Simulation {
         if (JourneyConfig.ARRIVAL_CONTROL != null) {
             JourneyConfig.ARRIVAL_CONTROL.start(System.nanoTime());
         }
+        PlanStart.record(System.getProperty(SimulationProperty.PLAN_START_FILE), System.currentTimeMillis());
     }
 
     @Override
@@ -54,9 +58,9 @@ public class QueueJourneySimulation extends Simulation {
         JourneyConfig.RECORDER.close();
         ArrivalControl control = JourneyConfig.ARRIVAL_CONTROL;
         if (control != null) {
-            System.out.printf(java.util.Locale.ROOT, "queuebench arrival control: %d journeys started, %d candidates "
-                    + "skipped, %.2f requests per journey, %.1f s mean request delay%n", control.journeysStarted(),
-                    control.candidatesSkipped(), control.requestsPerJourney(), control.meanRequestDelaySec());
+            System.out.printf(java.util.Locale.ROOT, "queuebench arrival control: %d journeys scheduled, %d started, "
+                    + "%.2f requests per journey, %.1f s mean request delay%n", control.journeysScheduled(),
+                    control.journeysStarted(), control.requestsPerJourney(), control.meanRequestDelaySec());
         }
     }
 
@@ -64,19 +68,20 @@ public class QueueJourneySimulation extends Simulation {
         return JourneyConfig.SHARED_CONNECTIONS ? builder.shareConnections() : builder;
     }
 
-    static OpenInjectionStep[] injection(List<RateRamp> candidatesPerSec) {
+    /** Gatling's own steps at fixed arrival rates, for a run without a request-rate plan. */
+    static OpenInjectionStep[] injection(List<RateRamp> arrivalsPerSec, boolean poissonArrivals) {
         List<OpenInjectionStep> open = new ArrayList<>();
-        for (RateRamp step : candidatesPerSec) {
+        for (RateRamp step : arrivalsPerSec) {
             Duration duration = Duration.ofSeconds(step.durationSec());
             if (step.isIdle()) {
                 open.add(nothingFor(duration));
             } else if (step.fromPerSec() == step.toPerSec()) {
                 ConstantRateOpenInjectionStep constant = constantUsersPerSec(step.fromPerSec()).during(duration);
-                open.add(JourneyConfig.POISSON_ARRIVALS ? constant.randomized() : constant);
+                open.add(poissonArrivals ? constant.randomized() : constant);
             } else {
                 RampRateOpenInjectionStep ramp =
                         rampUsersPerSec(step.fromPerSec()).to(step.toPerSec()).during(duration);
-                open.add(JourneyConfig.POISSON_ARRIVALS ? ramp.randomized() : ramp);
+                open.add(poissonArrivals ? ramp.randomized() : ramp);
             }
         }
         return open.toArray(new OpenInjectionStep[0]);

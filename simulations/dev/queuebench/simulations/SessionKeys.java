@@ -10,7 +10,6 @@ final class SessionKeys {
     static final String ENTER_STATUS = "enterStatus";
     static final String POLLS = "pollsThisUser";
     static final String LEAVES = "leaves";
-    static final String JOURNEY = "startsJourney";
     static final String JOIN_NANOS = "joinNanos";
     static final String USER_NUMBER = "userNumber";
     static final String EVENT_INDEX = "eventIndex";

@@ -185,14 +185,6 @@ final class RunCommand implements Callable<Integer> {
             + "Default: the profile's (even for smoke, poisson for the others).")
     String arrivals;
 
-    @Option(names = "--shortest-journey-requests", paramLabel = "N",
-            description = "The fewest requests you expect a user to send against this target. Gatling injects "
-                    + "candidate users at the planned rate x 1.25 / N and the arrival control starts journeys from "
-                    + "them. Default: a join, a status and an enter (about 2.95), right for a target that admits "
-                    + "users at once. Against a queue that is always long (the 10k/30k profiles on one event) 8 "
-                    + "spends less injector CPU on candidates that never start a journey.")
-    Double shortestJourneyRequests;
-
     @Option(names = "--connection-per-user",
             description = "One connection per virtual user instead of shared connections (models browsers).")
     boolean connectionPerUser;
@@ -273,8 +265,6 @@ final class RunCommand implements Callable<Integer> {
                     .gatlingReport(!noGatlingReport)
                     .heartbeatTtlSec(heartbeatTtlSec)
                     .recordJourneys(!noJourneys)
-                    .shortestJourneyRequests(shortestJourneyRequests == null
-                            ? RunSettings.DEFAULT_SHORTEST_JOURNEY_REQUESTS : shortestJourneyRequests)
                     .build();
             injected(); // validates the TEST-ONLY options
             drills();

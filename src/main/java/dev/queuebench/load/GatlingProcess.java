@@ -19,6 +19,8 @@ import java.util.stream.Stream;
 public final class GatlingProcess implements AutoCloseable {
     /** Created in the results directory to ask the simulation to stop early with its log complete. */
     public static final String STOP_FILE = "stop-requested";
+    /** Where the simulation writes its run's start, epoch ms ({@code SimulationProperty.PLAN_START_FILE}). */
+    public static final String PLAN_START_FILE = "plan-start-ms";
 
     private final Process process;
     private final Path resultsDir;

@@ -28,7 +28,6 @@ final class GatlingSimulation {
         JourneyShape journey = plan.profile().journey();
         Map<String, String> properties = new LinkedHashMap<>();
         properties.put(SimulationProperty.BASE_URL, target.gatewayUrl());
-        properties.put(SimulationProperty.INJECTION, plan.gatlingInjection());
         properties.put(SimulationProperty.REQUEST_RATE, plan.gatlingRequestRate());
         properties.put(SimulationProperty.EVENTS, Integer.toString(journey.events()));
         properties.put(SimulationProperty.POLLS_PER_USER, Integer.toString(journey.pollsPerUser()));
@@ -52,6 +51,10 @@ final class GatlingSimulation {
             properties.put(SimulationProperty.JOURNEYS_FILE,
                     gatlingDir.toAbsolutePath().getParent().resolve(RunFiles.JOURNEYS).toString());
         }
+        properties.put(SimulationProperty.ARRIVALS_FILE,
+                gatlingDir.toAbsolutePath().getParent().resolve(RunFiles.ARRIVALS_CSV).toString());
+        properties.put(SimulationProperty.PLAN_START_FILE, gatlingDir.resolve(GatlingProcess.PLAN_START_FILE)
+                .toAbsolutePath().toString());
         properties.put(SimulationProperty.STOP_FILE, gatlingDir.resolve(GatlingProcess.STOP_FILE).toAbsolutePath()
                 .toString());
         return properties;

@@ -63,8 +63,7 @@ public final class LoadRun {
         this.console = console;
         this.besideRun = besideRun;
         this.profile = settings.profile().scaled(1.0 / settings.injectorCount());
-        this.plan = settings.shortestJourneyRequests() > 0
-                ? new InjectionPlan(profile, settings.shortestJourneyRequests()) : new InjectionPlan(profile);
+        this.plan = new InjectionPlan(profile);
         this.startMillis = System.currentTimeMillis();
         long untilStartMillis = Math.max(0, settings.startAtEpochMs() - startMillis);
         long deadlineMillis = startMillis + untilStartMillis + (plan.expectedRunSec() + settings.requestTimeoutMillis() / 1000
@@ -121,7 +120,7 @@ public final class LoadRun {
                     + (settings.startAtEpochMs() - System.currentTimeMillis()) / 1000 + " s), with Gatling up");
         }
 
-        InjectorHealth health = new InjectorHealth(plan, cores);
+        InjectorHealth health = new InjectorHealth(plan, cores, new RunFiles(runDir).file(RunFiles.ARRIVALS_CSV));
         OutageWatch outages = new OutageWatch();
         StepLimits stepLimits = profile.stopRule() == null ? null : new StepLimits(plan, profile.stopRule());
         HeaderCapture header = new HeaderCapture(planStartMillis -> {
@@ -194,7 +193,9 @@ public final class LoadRun {
         ProgressClock progress = new ProgressClock(plan, PROGRESS_EVERY_SEC);
         long nextSecondMillis = System.currentTimeMillis() + 1000;
         double lastCpuSec = ProcessCpu.cpuSec(gatling.pid());
+        Path planStartFile = gatling.resultsDir().resolve(GatlingProcess.PLAN_START_FILE);
         while (true) {
+            header.announced(planStartFile);
             boolean alive = gatling.isAlive();
             // After Gatling exits, one more drain takes what it wrote last.
             log.drain();
@@ -209,7 +210,8 @@ public final class LoadRun {
                 nextSecondMillis += 1000;
                 Phase phase = progress.phaseNow(header.startMillisOrNull(), nowMillis);
                 double cpuSec = ProcessCpu.cpuSec(gatling.pid());
-                health.onCpuSample(cpuSec - lastCpuSec, 1.0, phase != null && !phase.warmup());
+                health.onCpuSample(cpuSec, lastCpuSec < 0 || cpuSec < 0 ? -1 : cpuSec - lastCpuSec, 1.0,
+                        phase != null && !phase.warmup());
                 lastCpuSec = cpuSec;
                 gcPauses.poll();
                 if (stopped(gatling, stops.onSecond(live.unreachableShare(), gcPauses.maxPauseMillis(), nowMillis,
@@ -248,14 +250,30 @@ public final class LoadRun {
     private static final class HeaderCapture implements SimulationLogListener {
         private final java.util.function.LongConsumer onPlanStart;
         private volatile SimulationLogHeader value;
+        private volatile Long announcedStartMillis;
 
         HeaderCapture(java.util.function.LongConsumer onPlanStart) {
             this.onPlanStart = onPlanStart;
         }
 
+        /** The plan's start: Gatling's own record once simulation.log has it, the simulation's word before. */
         Long startMillisOrNull() {
             SimulationLogHeader header = value;
-            return header == null ? null : header.startMillis();
+            return header != null ? Long.valueOf(header.startMillis()) : announcedStartMillis;
+        }
+
+        /** The simulation's word on its start ({@link GatlingProcess#PLAN_START_FILE}), once, if it came first. */
+        void announced(Path planStartFile) {
+            if (value != null || announcedStartMillis != null || !Files.isRegularFile(planStartFile)) {
+                return;
+            }
+            try {
+                long startMillis = Long.parseLong(Files.readString(planStartFile).trim());
+                announcedStartMillis = startMillis;
+                onPlanStart.accept(startMillis);
+            } catch (IOException | NumberFormatException e) {
+                // Gatling's record in simulation.log comes later and is the authority; wait for it.
+            }
         }
 
         long startMillis() {
@@ -265,7 +283,9 @@ public final class LoadRun {
         @Override
         public void onRun(SimulationLogHeader header) {
             value = header;
-            onPlanStart.accept(header.startMillis());
+            if (announcedStartMillis == null) {
+                onPlanStart.accept(header.startMillis());
+            }
         }
 
         @Override

@@ -24,25 +24,18 @@ final class RunRecord {
                 .map(phase -> new RunJson.Phase(phase.name(), phase.durationSec(), round(phase.fromRps()),
                         round(phase.toRps()), phase.warmup()))
                 .toList();
-        List<RunJson.CeilingStep> ceiling = plan.steps().stream()
-                .map(step -> new RunJson.CeilingStep(step.phase(), step.candidatesPerSec().durationSec(),
-                        round(step.candidatesPerSec().fromPerSec()), round(step.candidatesPerSec().toPerSec())))
-                .toList();
         RunJson.Journey journeyJson = new RunJson.Journey(journey.pollsPerUser(), journey.pollIntervalMillis(),
                 journey.leaveFraction(), journey.abandonFraction(), journey.events(), round(journey.requestsPerUser()),
                 round(journey.fewestRequestsPerUser()));
-        double ceilingRequestsPerUser = settings.shortestJourneyRequests() > 0
-                ? settings.shortestJourneyRequests() : journey.fewestRequestsPerUser();
         RunJson.Profile profileJson = new RunJson.Profile(profile.name(), profile.description(), settings.scale(),
-                phases, journeyJson, round(ceilingRequestsPerUser), ceiling,
-                profile.poissonArrivals() ? "poisson" : "even", true, settings.sharedConnections(),
+                phases, journeyJson, profile.poissonArrivals() ? "poisson" : "even", true, settings.sharedConnections(),
                 settings.requestTimeoutMillis(),
                 profile.stopRule() == null ? null : profile.stopRule().p99LimitMillis(),
                 profile.stopRule() == null ? null : profile.stopRule().errorLimitPercent());
         RunJson.Target targetJson = new RunJson.Target(target.recordedGatewayUrl(), target.embedded(), target.redis(),
                 target.reader(), target.redisServer());
         RunJson.Injector injector = new RunJson.Injector(settings.injectorIndex(), settings.injectorCount(),
-                settings.injectorHeapMb(), cores, null, null, null, settings.runGroup(),
+                settings.injectorHeapMb(), cores, null, null, null, null, settings.runGroup(),
                 settings.startAtEpochMs() == 0 ? null : settings.startAtEpochMs());
         RunJson.Versions versions = new RunJson.Versions(HarnessVersion.version(), HarnessVersion.gitSha(), null,
                 target.redisServer(), System.getProperty("java.vm.name") + " "
@@ -60,7 +53,7 @@ final class RunRecord {
     static RunJson ended(RunJson started, long endMillis, RunOutcome outcome, String reason, String gatlingVersion,
             InjectorHealth health, double maxGcPauseMillis, Integer gatlingExitCode, RunRecorder recorder) {
         RunJson.Injector injector = started.injector().measured(round(health.maxCpuShare()), round(maxGcPauseMillis),
-                gatlingExitCode);
+                health.cpuSec() < 0 ? null : round(health.cpuSec()), gatlingExitCode);
         RunJson.Versions versions = started.versions().withGatling(gatlingVersion == null ? "unknown" : gatlingVersion);
         List<RunJson.Delivery> delivery = health.deliveries().stream()
                 .map(phase -> new RunJson.Delivery(phase.phase(), round(phase.intendedRequests()), phase.sentRequests(),

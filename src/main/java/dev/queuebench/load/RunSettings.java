@@ -23,8 +23,6 @@ public final class RunSettings {
     public static final int DEFAULT_INJECTOR_HEAP_MB = 1_024;
     /** Default {@code true}: Gatling writes its own HTML report. */
     public static final boolean DEFAULT_GATLING_REPORT = true;
-    /** Default {@code 0}: the journey's own fewest requests ({@link JourneyShape#fewestRequestsPerUser()}). */
-    public static final double DEFAULT_SHORTEST_JOURNEY_REQUESTS = 0;
     /** Default {@code 300} s: the real gateway's heartbeat TTL, which the integrity audit judges lost users by. */
     public static final int DEFAULT_HEARTBEAT_TTL_SEC = 300;
     /** Default {@code true}: every journey goes to {@code journeys.bin.gz} for the integrity audit. */
@@ -43,7 +41,6 @@ public final class RunSettings {
     private final String runGroup;
     private final long startAtEpochMs;
     private final boolean gatlingReport;
-    private final double shortestJourneyRequests;
     private final int heartbeatTtlSec;
     private final boolean recordJourneys;
 
@@ -61,7 +58,6 @@ public final class RunSettings {
         runGroup = builder.runGroup;
         startAtEpochMs = builder.startAtEpochMs;
         gatlingReport = builder.gatlingReport;
-        shortestJourneyRequests = builder.shortestJourneyRequests;
         heartbeatTtlSec = builder.heartbeatTtlSec;
         recordJourneys = builder.recordJourneys;
     }
@@ -140,11 +136,6 @@ public final class RunSettings {
         return gatlingReport;
     }
 
-    /** The fewest requests a user is expected to send against this target, for the ceiling of candidate users; 0 for the journey's own. */
-    public double shortestJourneyRequests() {
-        return shortestJourneyRequests;
-    }
-
     /** Collects the settings; every one left unset keeps its {@code DEFAULT_…}. */
     public static final class Builder {
         private final LoadProfile profile;
@@ -160,7 +151,6 @@ public final class RunSettings {
         private String runGroup;
         private long startAtEpochMs;
         private boolean gatlingReport = DEFAULT_GATLING_REPORT;
-        private double shortestJourneyRequests = DEFAULT_SHORTEST_JOURNEY_REQUESTS;
         private int heartbeatTtlSec = DEFAULT_HEARTBEAT_TTL_SEC;
         private boolean recordJourneys = DEFAULT_RECORD_JOURNEYS;
 
@@ -224,11 +214,6 @@ public final class RunSettings {
             return this;
         }
 
-        public Builder shortestJourneyRequests(double value) {
-            shortestJourneyRequests = value;
-            return this;
-        }
-
         public Builder heartbeatTtlSec(int value) {
             heartbeatTtlSec = value;
             return this;
@@ -241,10 +226,6 @@ public final class RunSettings {
 
         /** @throws IllegalArgumentException naming the command-line option and its range */
         public RunSettings build() {
-            if (shortestJourneyRequests != 0 && shortestJourneyRequests < 1) {
-                throw new IllegalArgumentException("--shortest-journey-requests must be >= 1 (a join), was "
-                        + shortestJourneyRequests);
-            }
             if (requestTimeoutMillis < 1) {
                 throw new IllegalArgumentException("--request-timeout-ms must be >= 1, was " + requestTimeoutMillis);
             }

@@ -28,6 +28,7 @@ final class MergedRunJson {
         long startMs = Long.MAX_VALUE;
         long endMs = Long.MIN_VALUE;
         double maxCpu = 0;
+        Double cpuSec = 0.0;
         double maxGc = 0;
         int cores = 0;
         for (int i = 0; i < present.size(); i++) {
@@ -38,6 +39,7 @@ final class MergedRunJson {
             cores += injector.cores();
             maxCpu = Math.max(maxCpu, injector.maxCpuShare() == null ? 0 : injector.maxCpuShare());
             maxGc = Math.max(maxGc, injector.maxGcPauseMs() == null ? 0 : injector.maxGcPauseMs());
+            cpuSec = cpuSec == null || injector.cpuSec() == null ? null : cpuSec + injector.cpuSec();
             partsJson.add(new RunJson.Part(injector.index(), run.id(), run.outcome(), run.reasonOrEmpty(),
                     run.startMs(), run.endMs(), lastSecondByPart.get(i),
                     run.delivery().stream().mapToDouble(RunJson.Delivery::intendedRequests).sum(),
@@ -45,7 +47,7 @@ final class MergedRunJson {
                     injector.maxCpuShare(), injector.maxGcPauseMs()));
         }
         RunJson.Injector injector = new RunJson.Injector(0, count, first.injector().heapMb(), cores, maxCpu, maxGc,
-                null, parts.runGroup(), first.injector().startAtMs());
+                cpuSec, null, parts.runGroup(), first.injector().startAtMs());
         Outcome outcome = outcome(parts, partsJson, lastSecondByPart);
         return RunJson.merged(id, first.label(), startMs, endMs, wholeRunProfile(first.profile(), count),
                 first.target(), first.nodeType(), injector, first.versions(), outcome.outcome(), outcome.reason(),
@@ -87,11 +89,8 @@ final class MergedRunJson {
     private static RunJson.Profile wholeRunProfile(RunJson.Profile part, int count) {
         List<RunJson.Phase> phases = part.phases().stream().map(phase -> new RunJson.Phase(phase.name(),
                 phase.durationSec(), phase.fromRps() * count, phase.toRps() * count, phase.warmup())).toList();
-        List<RunJson.CeilingStep> ceiling = part.injectionCeiling().stream().map(step -> new RunJson.CeilingStep(
-                step.phase(), step.durationSec(), step.fromUsersPerSec() * count, step.toUsersPerSec() * count))
-                .toList();
         return new RunJson.Profile(part.name(), part.description(), part.scale(), phases, part.journey(),
-                part.ceilingRequestsPerUser(), ceiling, part.arrivals(), part.arrivalsControlled(),
+                part.arrivals(), part.arrivalsControlled(),
                 part.sharedConnections(), part.requestTimeoutMs(), part.stopP99Ms(), part.stopErrorPercent());
     }
 

@@ -21,7 +21,7 @@ import java.util.stream.Stream;
  * single injector's: {@code latency.hlog} and {@code requests.csv} summed exactly, {@code run.json} with the
  * parts and the run's outcome, the sampler's files from injector 0 (the only one that samples), every
  * part's journeys ({@code journeys-part<i>.bin.gz}, audited as one run), the timelines joined, and each
- * part's Gatling report under {@code parts/<i>/gatling/}.
+ * part's Gatling report under {@code parts/<i>/gatling/} with its arrival control's {@code arrivals.csv}.
  */
 public final class RunMerge {
     /** Files only the sampling injector (0) has, copied as they are. */
@@ -53,8 +53,9 @@ public final class RunMerge {
         }
         for (RunParts.Part part : parts.parts()) {
             copyIfPresent(part.dir().resolve(RunFiles.JOURNEYS), out.resolve(RunFiles.journeysOfPart(part.index())));
-            copyTree(part.dir().resolve(RunFiles.GATLING_DIR), out.resolve("parts").resolve(
-                    Integer.toString(part.index())).resolve(RunFiles.GATLING_DIR));
+            Path partOut = out.resolve("parts").resolve(Integer.toString(part.index()));
+            copyTree(part.dir().resolve(RunFiles.GATLING_DIR), partOut.resolve(RunFiles.GATLING_DIR));
+            copyIfPresent(part.dir().resolve(RunFiles.ARRIVALS_CSV), partOut.resolve(RunFiles.ARRIVALS_CSV));
         }
         joinTimelines(parts, new RunFiles(out));
         RunJson merged = MergedRunJson.of(out.getFileName().toString(), parts, lastSeconds);

@@ -6,8 +6,8 @@ import java.util.Locale;
 
 /**
  * One linear stretch of a rate per second: from {@code fromPerSec} to {@code toPerSec} over
- * {@code durationSec}. What is counted (requests, candidate users) is named by the list that holds
- * the ramps: a profile's request plan, a Gatling injection ceiling.
+ * {@code durationSec}. What is counted (requests, users) is named by the list that holds the ramps:
+ * a profile's request plan, a fixed Gatling injection.
  *
  * <p>The text form, used by the simulation's {@code qb.requestRate} and {@code qb.injection}
  * properties ({@link SimulationProperty}): {@code durationSec:fromPerSec:toPerSec} ramps joined by

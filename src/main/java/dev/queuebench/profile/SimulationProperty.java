@@ -7,7 +7,7 @@ package dev.queuebench.profile;
  */
 public final class SimulationProperty {
     public static final String BASE_URL = "qb.baseUrl";
-    /** Candidate users per second, {@link RateRamp} text form. */
+    /** Users per second when no request rate is planned, {@link RateRamp} text form. */
     public static final String INJECTION = "qb.injection";
     /** Planned total requests per second, {@link RateRamp} text form. */
     public static final String REQUEST_RATE = "qb.requestRate";
@@ -26,6 +26,8 @@ public final class SimulationProperty {
     public static final String POISSON_ARRIVALS = "qb.poissonArrivals";
     /** Where the journeys are recorded ({@code journeys.bin.gz}); unset, nothing is recorded. */
     public static final String JOURNEYS_FILE = "qb.journeysFile";
+    /** Where the arrival control writes its decisions ({@code arrivals.csv}); unset, nothing is written. */
+    public static final String ARRIVALS_FILE = "qb.arrivalsFile";
     /** The gateway's heartbeat TTL in seconds, written into the journeys file for the audit. */
     public static final String HEARTBEAT_TTL_SEC = "qb.heartbeatTtlSec";
     /** The fraction of users whose first enter is a double click (two at once). */
@@ -38,6 +40,12 @@ public final class SimulationProperty {
     public static final String START_AT_EPOCH_MS = "qb.startAtEpochMs";
     /** The line a simulation that started too late to begin at {@link #START_AT_EPOCH_MS} prints, then exits. */
     public static final String STARTED_LATE = "queuebench: started late:";
+    /**
+     * Where the simulation writes the epoch ms its run starts at (the plan's second 0, Gatling's run start
+     * to a millisecond) as soon as it does: Gatling's own record of it reaches simulation.log only when the
+     * log's 8 KiB buffer first fills, 15 s or more into a run that starts at a few requests a second.
+     */
+    public static final String PLAN_START_FILE = "qb.planStartFile";
     /** A file whose creation asks the simulation to stop early, flushing its log. */
     public static final String STOP_FILE = "qb.stopFile";
 

@@ -31,6 +31,8 @@ public record RunFiles(Path dir) {
     public static final String QUEUE_END = "queue-end.bin.gz";
     /** The run's timeline: marks, drills, node events ({@link EventsCsv}). */
     public static final String EVENTS_CSV = "events.csv";
+    /** The arrival control's schedule, second by second ({@link ArrivalsCsv}). */
+    public static final String ARRIVALS_CSV = "arrivals.csv";
     public static final String GATLING_DIR = "gatling";
     public static final String SUMMARY_JSON = "summary.json";
     public static final String REPORT_MD = "report.md";

@@ -22,18 +22,17 @@ import java.util.TreeMap;
  *               "phases": [{"name", "duration_sec", "from_rps", "to_rps", "warmup"}],
  *               "journey": {"polls_per_user", "poll_interval_ms", "leave_fraction", "abandon_fraction", "events",
  *                           "requests_per_user_modelled", "requests_per_user_fewest"},
- *               "ceiling_requests_per_user",
- *               "injection_ceiling": [{"phase", "duration_sec", "from_users_per_sec", "to_users_per_sec"}],
  *               "arrivals": "poisson" | "even", "arrivals_controlled": true,
  *               "shared_connections", "request_timeout_ms", "stop_p99_ms", "stop_error_percent" (stairs only)},
  *   "target": {"gateway_url", "embedded", "redis" (password removed), "reader", "redis_server"},
  *   "node_type": "cache.r7g.large",
- *   "injector": {"index", "count", "heap_mb", "cores", "max_cpu_share", "max_gc_pause_ms", "gatling_exit_code",
+ *   "injector": {"index", "count", "heap_mb", "cores", "max_cpu_share", "max_gc_pause_ms", "cpu_sec",
+ *                "gatling_exit_code",
  *                "run_group", "start_at_ms" (both absent for a run of one injector without --start-at)},
  *   "versions": {"harness", "harness_git_sha", "gatling", "redis_server", "jvm"},
  *   "outcome": "completed" | "aborted" | "injector-saturated" | "target-failed" | "running" ({@link RunOutcome}),
  *   "reason": "…" (empty when there is none; absent while running),
- *   "totals": {"users_injected" (candidates included), "journeys_started" (joins),
+ *   "totals": {"users_injected" (Gatling users started), "journeys_started" (joins),
  *              "requests": {"join": {"ok", "ko", "ko_by_cause": {"http_503": 2}}, …},
  *              "requests_per_user_measured", "requests_per_user_modelled"},
  *   "delivery": [{"phase", "intended_requests", "sent_requests", "planned_candidates", "injected_candidates"}],
@@ -62,7 +61,7 @@ public record RunJson(int schemaVersion, String id, String label, long startMs, 
         profile = profile == null ? Profile.EMPTY : profile;
         target = target == null ? new Target("", false, null, null, null) : target;
         nodeType = nodeType == null ? "unknown" : nodeType;
-        injector = injector == null ? new Injector(0, 1, 0, 0, null, null, null, null, null) : injector;
+        injector = injector == null ? new Injector(0, 1, 0, 0, null, null, null, null, null, null) : injector;
         versions = versions == null ? new Versions(null, null, null, null, null) : versions;
         outcome = outcome == null ? RunOutcome.RUNNING : outcome;
         delivery = delivery == null ? List.of() : List.copyOf(delivery);
@@ -105,18 +104,15 @@ public record RunJson(int schemaVersion, String id, String label, long startMs, 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Profile(String name, String description, double scale, List<Phase> phases, Journey journey,
-            Double ceilingRequestsPerUser, List<CeilingStep> injectionCeiling, String arrivals,
-            boolean arrivalsControlled, Boolean sharedConnections, Integer requestTimeoutMs, Double stopP99Ms,
+            String arrivals, boolean arrivalsControlled, Boolean sharedConnections, Integer requestTimeoutMs, Double stopP99Ms,
             Double stopErrorPercent) {
-        static final Profile EMPTY = new Profile(null, null, 1, null, null, null, null, null, false, null, null, null,
-                null);
+        static final Profile EMPTY = new Profile(null, null, 1, null, null, null, false, null, null, null, null);
 
         public Profile {
             name = name == null ? "?" : name;
             description = description == null ? "" : description;
             scale = scale == 0 ? 1 : scale;
             phases = phases == null ? List.of() : List.copyOf(phases);
-            injectionCeiling = injectionCeiling == null ? List.of() : List.copyOf(injectionCeiling);
         }
     }
 
@@ -132,12 +128,6 @@ public record RunJson(int schemaVersion, String id, String label, long startMs, 
             int events, double requestsPerUserModelled, double requestsPerUserFewest) {
     }
 
-    /** One step of Gatling's ceiling of candidate users for a phase. */
-    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    @JsonIgnoreProperties(ignoreUnknown = true)
-    public record CeilingStep(String phase, int durationSec, double fromUsersPerSec, double toUsersPerSec) {
-    }
-
     /** What the load went to; {@code redis} and {@code reader} have their passwords removed before they get here. */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     @JsonIgnoreProperties(ignoreUnknown = true)
@@ -151,11 +141,15 @@ public record RunJson(int schemaVersion, String id, String label, long startMs, 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Injector(int index, int count, int heapMb, int cores, Double maxCpuShare, Double maxGcPauseMs,
-            Integer gatlingExitCode, String runGroup, Long startAtMs) {
-        /** This injector after the run: its peak CPU share, its longest GC pause and Gatling's exit code. */
-        public Injector measured(double newMaxCpuShare, double newMaxGcPauseMs, Integer newGatlingExitCode) {
-            return new Injector(index, count, heapMb, cores, newMaxCpuShare, newMaxGcPauseMs, newGatlingExitCode,
-                    runGroup, startAtMs);
+            Double cpuSec, Integer gatlingExitCode, String runGroup, Long startAtMs) {
+        /**
+         * This injector after the run: its peak CPU share, its longest GC pause, the CPU seconds its Gatling
+         * process used (null when unknown) and Gatling's exit code.
+         */
+        public Injector measured(double newMaxCpuShare, double newMaxGcPauseMs, Double newCpuSec,
+                Integer newGatlingExitCode) {
+            return new Injector(index, count, heapMb, cores, newMaxCpuShare, newMaxGcPauseMs, newCpuSec,
+                    newGatlingExitCode, runGroup, startAtMs);
         }
     }
 
@@ -186,7 +180,10 @@ public record RunJson(int schemaVersion, String id, String label, long startMs, 
         }
     }
 
-    /** How much of a phase's plan was sent: requests planned and sent, candidate users planned and injected. */
+    /**
+     * How much of a phase's plan was sent: requests planned and sent, users (each a journey) the arrival
+     * control scheduled and Gatling started, under their names from when users were candidates for a journey.
+     */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Delivery(String phase, double intendedRequests, long sentRequests, double plannedCandidates,

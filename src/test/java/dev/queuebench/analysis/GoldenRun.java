@@ -93,7 +93,7 @@ public final class GoldenRun {
         Files.createDirectories(dir);
         RunJson.Profile profile = new RunJson.Profile("golden", "made by hand with known answers", 1.0,
                 phases.stream().map(p -> new RunJson.Phase(p.name(), p.durationSec(), p.fromRps(), p.toRps(),
-                        p.warmup())).toList(), null, null, null, null, false, null, null, null, null);
+                        p.warmup())).toList(), null, null, false, null, null, null, null);
         RunJson started = RunJson.started(dir.getFileName().toString(), "golden", START_SEC * 1000, profile,
                 new RunJson.Target("http://127.0.0.1:8080", false, "redis://127.0.0.1:6379/0", null, null),
                 "cache.r7g.large", null, null);

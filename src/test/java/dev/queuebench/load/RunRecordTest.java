@@ -33,7 +33,6 @@ class RunRecordTest {
         assertNull(started.endMs());
         assertEquals("smoke", started.label());
         assertEquals(3, started.profile().phases().size());
-        assertEquals(2.95, started.profile().ceilingRequestsPerUser());
         assertEquals("even", started.profile().arrivals());
         assertEquals(started, RunJsonFile.read(runDir));
     }

@@ -22,7 +22,6 @@ class RunSettingsTest {
         assertEquals(0, settings.injectorIndex());
         assertEquals(1, settings.injectorCount());
         assertEquals(true, settings.gatlingReport());
-        assertEquals(0, settings.shortestJourneyRequests());
     }
 
     @Test

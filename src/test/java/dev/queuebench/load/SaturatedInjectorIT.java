@@ -38,10 +38,12 @@ class SaturatedInjectorIT {
         });
         canned.start();
         try {
-            // About 14,000 users per second for 5 s: far beyond what two shared cores can inject.
+            // About 14,000 journeys a second (30,000 requests/s) for 10 s: far beyond what two shared cores can send.
+            // (5 s was once enough; since every user is a journey, the arrivals are fewer than the old ceiling's
+            // candidates, and a 5 s hold sometimes ended before the shortfall showed.)
             LoadProfile profile = new LoadProfile("starved", "more than the injector can send", List.of(
                     new Phase("warmup", 1, 0, 100, true),
-                    new Phase("hold-30000", 5, 30_000, 30_000, false)),
+                    new Phase("hold-30000", 10, 30_000, 30_000, false)),
                     new JourneyShape(1, 1_000, 0.2, 0.1, 1), null, false);
             RunSettings settings = RunSettings.builder(profile).label("starved").nodeType("none").resultsRoot(results)
                     .requestTimeoutMillis(2_000).injectorHeapMb(512).gatlingReport(false).build();

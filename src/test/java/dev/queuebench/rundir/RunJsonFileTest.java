@@ -33,7 +33,7 @@ class RunJsonFileTest {
                 run.profile().phases().stream().map(RunJson.Phase::name).toList());
         assertEquals(new RunJson.Phase("hold-50", 20, 50, 50, false), run.profile().phases().get(2));
         assertEquals(5.83, run.profile().journey().requestsPerUserModelled());
-        assertEquals(new RunJson.CeilingStep("hold-50", 20, 21.186, 21.186), run.profile().injectionCeiling().get(2));
+        // A run from before the arrival control scheduled its own arrivals: its injection ceiling is left unread.
         // Its prose "arrivals_are": "controlled: …" is the code arrivals_controlled now.
         assertTrue(run.profile().arrivalsControlled());
         assertEquals("even", run.profile().arrivals());

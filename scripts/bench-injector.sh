@@ -56,12 +56,13 @@ for round in $(seq "$rounds"); do
 import json, sys
 run = json.load(open(sys.argv[1]))
 rate, rnd, bare_requests, bare_cpu, table = sys.argv[2], sys.argv[3], int(sys.argv[4]), float(sys.argv[5]), sys.argv[6]
-hold = [p for p in run["delivery"] if p["phase"].startswith("hold")][-1]
+holds = [p for p in run["delivery"] if p["phase"].startswith("hold")]
 requests = sum(r["ok"] + r["ko"] for r in run["totals"]["requests"].values())
 cpu = run["injector"].get("cpu_sec") or float("nan")
 journey_us = 1e6 * cpu / requests if requests else float("nan")
 bare_us = 1e6 * bare_cpu / bare_requests if bare_requests else float("nan")
-held = 100 * hold["sent_requests"] / hold["intended_requests"]
+# A run stopped before its hold (saturated in the ramp) has no hold to report: 0%.
+held = 100 * holds[-1]["sent_requests"] / holds[-1]["intended_requests"] if holds else 0.0
 users = run["totals"]["users_injected"] / max(1, run["totals"]["journeys_started"])
 print(f"{rate:>6} req/s round {rnd}: {run['outcome']:<18} hold requests {held:6.2f}%  users/journey {users:.2f}"
       f"  injector CPU max {100 * run['injector']['max_cpu_share']:.0f}%  CPU/request journey {journey_us:.1f} µs,"

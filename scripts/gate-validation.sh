@@ -8,6 +8,7 @@
 # Usage: scripts/gate-validation.sh [N=10] [OUT=target/gate-validation]      runs, then gates
 #        scripts/gate-validation.sh --regate OUT                               gates the runs already in OUT
 #        KINDS="aa delay5" scripts/gate-validation.sh 5                       only those kinds (default: all four)
+#        RULES=my-rules.json scripts/gate-validation.sh --regate OUT          the same runs under other rules
 # Needs target/queuebench.jar (./mvnw -q -B package -DskipTests), or JAR=path. About 80 s per run
 # (smoke's 50 s hold), 4N+1 runs.
 set -uo pipefail
@@ -25,7 +26,8 @@ gate() { # log file, candidate dirs... -> exit code
   local log=$1; shift
   local args=()
   for dir in "$@"; do args+=(--candidate "$dir"); done
-  java -jar "$JAR" gate --baseline "$BASE" "${args[@]}" --junit "$log.xml" --markdown "$log.md" > "$log" 2>&1
+  java -jar "$JAR" gate --baseline "$BASE" "${args[@]}" ${RULES:+--rules "$RULES"} --junit "$log.xml" \
+    --markdown "$log.md" > "$log" 2>&1
   echo $?
 }
 

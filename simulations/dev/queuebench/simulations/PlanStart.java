@@ -1,16 +1,14 @@
 package dev.queuebench.simulations;
 
 import dev.queuebench.profile.SimulationProperty;
+import dev.queuebench.rundir.AtomicFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 /**
  * Tells queuebench at once when the run starts ({@link SimulationProperty#PLAN_START_FILE}): the epoch
- * ms, written to a temporary file and moved into place, so a reader sees the whole number or no file.
+ * ms, written whole or not at all ({@link AtomicFiles}), so a reader sees the number or no file.
  * Gatling takes its run start right after the simulation's {@code before()} hook, which calls this.
  */
 final class PlanStart {
@@ -21,13 +19,10 @@ final class PlanStart {
         if (file == null || file.isBlank()) {
             return;
         }
-        Path target = Path.of(file);
-        Path written = target.resolveSibling(target.getFileName() + ".tmp");
         try {
-            Files.writeString(written, Long.toString(startMillis), StandardCharsets.US_ASCII);
-            Files.move(written, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            AtomicFiles.writeString(Path.of(file), Long.toString(startMillis));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
         }
     }
 }

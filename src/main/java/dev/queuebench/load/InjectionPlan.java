@@ -1,12 +1,9 @@
 package dev.queuebench.load;
 
-import dev.queuebench.profile.JourneyShape;
 import dev.queuebench.profile.LoadProfile;
 import dev.queuebench.profile.Phase;
 import dev.queuebench.profile.RateRamp;
 import dev.queuebench.profile.SimulationProperty;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * A profile made concrete for the run: the profile's phases are total request rates, which the

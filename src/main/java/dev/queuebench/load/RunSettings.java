@@ -1,6 +1,5 @@
 package dev.queuebench.load;
 
-import dev.queuebench.profile.JourneyShape;
 import dev.queuebench.profile.LoadProfile;
 import java.nio.file.Path;
 

@@ -31,7 +31,9 @@ bare_loop() { # RATE ROUND: prints "requests cpu_sec"
   mkdir -p "$dir"
   local plan
   plan=$(python3 -c "r=$rate; print(f'30:0:{r/10};60:{r/10}:{r};$hold_sec:{r}:{r}')")
+  # The JVM options of the journey's Gatling (load.GatlingProcess), so the two differ only in the simulation.
   /usr/bin/time -f "%U %S" -o "$dir/time" java -Xms512m -Xmx1024m -XX:+UseG1GC -XX:MaxGCPauseMillis=30 \
+    -Dio.netty.eventLoopThreads="$(nproc)" -Dio.netty.leakDetection.level=disabled \
     --add-opens=java.base/java.lang=ALL-UNNAMED -Dqb.baseUrl="http://127.0.0.1:$port" -Dqb.requestRate="$plan" \
     -cp "$jar" io.gatling.app.Gatling --simulation dev.queuebench.simulations.BareGetSimulation \
     --results-folder "$dir" --no-reports --launcher queuebench > "$dir/console.log" 2>&1 || true

@@ -4,7 +4,6 @@ import dev.queuebench.rundir.JourneyAnswer;
 import dev.queuebench.rundir.JourneyEnd;
 import dev.queuebench.rundir.JourneyLogHeader;
 import dev.queuebench.rundir.JourneyLogWriter;
-import io.gatling.javaapi.core.Session;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -15,9 +14,9 @@ import java.nio.file.Path;
  * the integrity audit. The journey's decisions (the token to poll with, whether to enter, whether
  * the user was lost) come from here whether or not anything is recorded.
  *
- * <p>A request's send time is taken just before Gatling sends it ({@link #sending}) and its duration
- * when the answer has been checked, so the gateway handled it somewhere in between: the audit works
- * with those bounds, never with a single instant.
+ * <p>A request's send time is taken just before Gatling sends it ({@link JourneyState#sending}) and
+ * its duration when the answer has been checked, so the gateway handled it somewhere in between: the
+ * audit works with those bounds, never with a single instant.
  */
 final class JourneyRecorder {
     private final JourneyLogWriter writer;
@@ -56,65 +55,57 @@ final class JourneyRecorder {
         }
     }
 
-    /** Marks the send time and forgets the previous answer, so a request without an answer is seen as such. */
-    static Session sending(Session session) {
-        return session.set(SessionKeys.SEND_MS, System.currentTimeMillis())
-                .removeAll(SessionKeys.HTTP_STATUS, SessionKeys.BODY, SessionKeys.ENTER_STATUS);
-    }
-
-    Session joined(Session session) {
-        String body = body(session);
-        JourneyAnswer answer = answer(session, body);
-        String token = answer == JourneyAnswer.OK ? AnswerBody.string(body, "waiting_token") : null;
+    /** The join's answer: the token to poll with, or false when the join failed (the journey ends, recorded). */
+    boolean joined(JourneyState journey) {
+        JourneyAnswer answer = answer(journey);
+        String token = answer == JourneyAnswer.OK ? AnswerBody.string(journey.body, "waiting_token") : null;
         if (writer != null) {
-            writer.join(session.getLong(SessionKeys.USER_NUMBER), session.getInt(SessionKeys.EVENT_INDEX),
-                    sendMs(session), durationMs(session), answer, Math.max(0, AnswerBody.number(body, "position_hint")),
-                    token);
+            writer.join(journey.userNumber, journey.eventIndex, journey.sendMs, durationMs(journey), answer,
+                    Math.max(0, AnswerBody.number(journey.body, "position_hint")), token);
         }
+        journey.token = token;
         if (token == null) {
-            end(session, JourneyEnd.JOIN_FAILED);
-            return session.remove(SessionKeys.TOKEN).markAsFailed();
+            end(journey, JourneyEnd.JOIN_FAILED);
+            return false;
         }
-        return session.set(SessionKeys.TOKEN, token).remove(SessionKeys.REJOIN);
+        journey.rejoin = false;
+        return true;
     }
 
-    Session polled(Session session) {
-        String body = body(session);
-        JourneyAnswer answer = answer(session, body);
+    /** A poll's answer: whether the user may enter, was let in (a double click's other enter won), or is lost. */
+    void polled(JourneyState journey) {
+        String body = journey.body;
+        JourneyAnswer answer = answer(journey);
         boolean ready = answer == JourneyAnswer.OK && AnswerBody.isTrue(body, "ready_for_entry");
         if (writer != null) {
-            writer.status(session.getLong(SessionKeys.USER_NUMBER), sendMs(session), durationMs(session), answer,
+            writer.status(journey.userNumber, journey.sendMs, durationMs(journey), answer,
                     Math.max(0, AnswerBody.number(body, "position")), AnswerBody.number(body, "eta_sec"), ready);
         }
-        Session next = session.set(SessionKeys.READY, ready ? "true" : "false");
-        if (answer == JourneyAnswer.OK && "admitted".equals(AnswerBody.string(body, "status"))) {
-            // The other enter of a double click won: the gateway says this user is in.
-            next = next.set(SessionKeys.ENTER_STATUS, 200);
-        }
-        return lostOrNot(next, answer);
+        journey.ready = ready;
+        // "admitted": the other enter of a double click won, and the gateway says this user is in.
+        journey.admitted = answer == JourneyAnswer.OK && "admitted".equals(AnswerBody.string(body, "status"));
+        journey.lost = answer.refusesToken();
     }
 
-    Session entered(Session session) {
-        String body = body(session);
-        JourneyAnswer answer = answer(session, body);
+    /** An enter's answer: in (200), not yet (403 NOT_READY: back off and poll), or lost. */
+    void entered(JourneyState journey) {
+        JourneyAnswer answer = answer(journey);
         if (writer != null) {
-            writer.enter(session.getLong(SessionKeys.USER_NUMBER), sendMs(session), durationMs(session), answer, false,
-                    answer == JourneyAnswer.OK ? AnswerBody.string(body, "reservation_token") : null);
+            writer.enter(journey.userNumber, journey.sendMs, durationMs(journey), answer, false,
+                    answer == JourneyAnswer.OK ? AnswerBody.string(journey.body, "reservation_token") : null);
         }
-        if (session.getBoolean(SessionKeys.CLICKED_TWICE)) {
-            // The other enter of the double click may have claimed the token and be granted: the next
-            // step learns it (QueueJourney), or the next poll's refusal says the user was lost.
-            return session;
-        }
-        return lostOrNot(session, answer);
+        journey.admitted = journey.httpStatus == 200;
+        journey.ready = false;
+        journey.notReady = !journey.admitted;
+        // A double click's other enter may have claimed the token and be granted: the next step learns
+        // it (QueueJourney), or the next poll's refusal says the user was lost.
+        journey.lost = !journey.clickedTwice && answer.refusesToken();
     }
 
-    Session left(Session session) {
+    void left(JourneyState journey) {
         if (writer != null) {
-            writer.leave(session.getLong(SessionKeys.USER_NUMBER), sendMs(session), durationMs(session),
-                    answer(session, body(session)));
+            writer.leave(journey.userNumber, journey.sendMs, durationMs(journey), answer(journey));
         }
-        return session;
     }
 
     /** The second enter of a double click, answered outside Gatling. */
@@ -126,34 +117,18 @@ final class JourneyRecorder {
         }
     }
 
-    void end(Session session, JourneyEnd end) {
+    void end(JourneyState journey, JourneyEnd end) {
         if (writer != null) {
-            writer.end(session.getLong(SessionKeys.USER_NUMBER), System.currentTimeMillis(), end);
+            writer.end(journey.userNumber, System.currentTimeMillis(), end);
         }
     }
 
-    static boolean isLost(Session session) {
-        return session.contains(SessionKeys.LOST) && session.getBoolean(SessionKeys.LOST);
+    private static JourneyAnswer answer(JourneyState journey) {
+        int status = journey.httpStatus;
+        return JourneyAnswer.of(status, status >= 400 ? AnswerBody.string(journey.body, "code") : null);
     }
 
-    private static Session lostOrNot(Session session, JourneyAnswer answer) {
-        return answer.refusesToken() ? session.set(SessionKeys.LOST, true) : session;
-    }
-
-    private static JourneyAnswer answer(Session session, String body) {
-        int status = session.contains(SessionKeys.HTTP_STATUS) ? session.getInt(SessionKeys.HTTP_STATUS) : 0;
-        return JourneyAnswer.of(status, status >= 400 ? AnswerBody.string(body, "code") : null);
-    }
-
-    private static String body(Session session) {
-        return session.contains(SessionKeys.BODY) ? session.getString(SessionKeys.BODY) : null;
-    }
-
-    private static long sendMs(Session session) {
-        return session.getLong(SessionKeys.SEND_MS);
-    }
-
-    private static long durationMs(Session session) {
-        return System.currentTimeMillis() - session.getLong(SessionKeys.SEND_MS);
+    private static long durationMs(JourneyState journey) {
+        return System.currentTimeMillis() - journey.sendMs;
     }
 }

@@ -1,13 +1,15 @@
 package dev.queuebench.simulations;
 
-import static io.gatling.javaapi.core.CoreDsl.doIfOrElse;
 import static io.gatling.javaapi.core.CoreDsl.exec;
+import static io.gatling.javaapi.core.CoreDsl.onCase;
 import static io.gatling.javaapi.core.CoreDsl.pause;
 
-import io.gatling.javaapi.core.ChainBuilder;
-import io.gatling.javaapi.core.Session;
 import dev.queuebench.profile.ClientBehaviour;
 import dev.queuebench.rundir.JourneyEnd;
+import dev.queuebench.simulations.JourneyState.Next;
+import io.gatling.javaapi.core.ChainBuilder;
+import io.gatling.javaapi.core.Session;
+import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -21,6 +23,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * double-click enter ({@link TwinEnter}). What every user saw goes to the journey log
  * ({@link JourneyRecorder}) for the integrity audit.
  *
+ * <p>The decisions are plain Java on the user's {@link JourneyState}; Gatling sees a loop of a few
+ * steps per request (the pause, the stop check, sending, the request, its answer), because every
+ * Gatling step and session update is injector CPU that each request pays for.
+ *
  * <p>With {@code qb.requestRate} set, {@link ArrivalControl} schedules as many users each second as
  * keep the request rate on the plan. queuebench's {@code JourneyShape}
  * models this journey for the ages the control has not observed yet; keep the two in step.
@@ -32,66 +38,94 @@ public final class QueueJourney {
     }
 
     static ChainBuilder chain() {
-        JourneyRecorder recorder = JourneyConfig.RECORDER;
         return exec(StopRequest.check())
                 .exec(QueueJourney::arrive)
-                .exec(JourneyRecorder::sending)
                 .exec(QueueRequests.join())
-                .exec(recorder::joined)
-                .exec(session -> session.isFailed() ? ended(session) : session)
-                .exitHereIfFailed()
-                .repeat(session -> session.getInt(SessionKeys.POLLS)).on(
-                        pause(JourneyConfig.POLL_INTERVAL.minus(JourneyConfig.POLL_JITTER),
-                                JourneyConfig.POLL_INTERVAL.plus(JourneyConfig.POLL_JITTER))
-                        .exec(StopRequest.check())
-                        .exec(QueueJourney::twinGranted)
-                        .exitHereIf(session -> isAdmitted(session))
-                        .exec(QueueJourney::sending)
-                        .doIfOrElse(session -> session.contains(SessionKeys.REJOIN))
-                        .then(exec(JourneyRecorder::sending)
-                                .exec(QueueRequests.join())
-                                .exec(recorder::joined)
-                                .exec(session -> session.contains(SessionKeys.TOKEN) ? session : ended(session))
-                                .exitHereIf(session -> !session.contains(SessionKeys.TOKEN)))
-                        .orElse(doIfOrElse(session -> "true".equals(session.getString(SessionKeys.READY)))
-                        .then(exec(QueueJourney::doubleClick)
-                                .exec(JourneyRecorder::sending)
-                                .exec(QueueRequests.enter())
-                                .exec(recorder::entered)
-                                .exec(session -> isAdmitted(session) ? ended(session, JourneyEnd.ADMITTED) : session)
-                                .exitHereIf(session -> isAdmitted(session))
-                                .exec(QueueJourney::endIfLost)
-                                .exitHereIf(JourneyRecorder::isLost)
-                                .exec(session -> session.set(SessionKeys.READY, "false"))
-                                .pause(JourneyConfig.NOT_READY_BACKOFF))
-                        .orElse(exec(JourneyRecorder::sending)
-                                .exec(QueueRequests.status())
-                                .exec(recorder::polled)
-                                .exec(session -> isAdmitted(session) ? ended(session, JourneyEnd.ADMITTED) : session)
-                                .exitHereIf(session -> isAdmitted(session))
-                                .exec(QueueJourney::endIfLost)
-                                .exitHereIf(JourneyRecorder::isLost))))
-                .doIf(session -> session.getBoolean(SessionKeys.LEAVES))
-                .then(exec(QueueJourney::sending).exec(JourneyRecorder::sending).exec(QueueRequests.leave())
-                        .exec(recorder::left))
-                .exec(session -> ended(session, session.getBoolean(SessionKeys.LEAVES) ? JourneyEnd.LEFT
-                        : session.getBoolean(SessionKeys.ABANDONS) ? JourneyEnd.ABANDONED : JourneyEnd.GAVE_UP));
+                .exec(QueueJourney::answered)
+                .asLongAs(session -> !JourneyState.of(session).isDone()).on(
+                        pause(QueueJourney::waitBeforeNext)
+                                .exec(StopRequest.check())
+                                .exec(QueueJourney::sending)
+                                .doSwitch(session -> JourneyState.of(session).next).on(
+                                        onCase(Next.STATUS).then(exec(QueueRequests.status())),
+                                        onCase(Next.ENTER).then(exec(QueueRequests.enter())),
+                                        onCase(Next.JOIN).then(exec(QueueRequests.join())),
+                                        onCase(Next.LEAVE).then(exec(QueueRequests.leave())))
+                                .exec(QueueJourney::answered));
     }
 
-    /** A double click whose other enter was granted: the user is in. */
-    private static Session twinGranted(Session session) {
-        if (session.getBoolean(SessionKeys.CLICKED_TWICE)
-                && JourneyConfig.TWIN_ENTER.tookGrant(session.getLong(SessionKeys.USER_NUMBER))) {
-            return ended(session.set(SessionKeys.ENTER_STATUS, 200), JourneyEnd.ADMITTED);
+    /** A scheduled journey begins: a new user, counted alive by the arrival control from now; the join goes next. */
+    private static Session arrive(Session session) {
+        long now = System.nanoTime();
+        if (JourneyConfig.ARRIVAL_CONTROL != null) {
+            JourneyConfig.ARRIVAL_CONTROL.journeyStarted(now);
         }
+        JourneyState journey = newUser(now);
+        journey.sending(System.currentTimeMillis());
+        return session.set(JourneyState.KEY, journey);
+    }
+
+    private static Duration waitBeforeNext(Session session) {
+        return Duration.ofMillis(JourneyState.of(session).pauseMillis(JourneyConfig.POLL_INTERVAL.toMillis(),
+                JourneyConfig.POLL_JITTER.toMillis(), JourneyConfig.NOT_READY_BACKOFF.toMillis(),
+                ThreadLocalRandom.current().nextDouble()));
+    }
+
+    /**
+     * The next request goes out: counted by the arrival control, its send time marked. A double
+     * click's other enter goes out with it; a user whose earlier double click was granted is in
+     * and sends nothing more.
+     */
+    private static Session sending(Session session) {
+        JourneyState journey = JourneyState.of(session);
+        if (journey.clickedTwice && JourneyConfig.TWIN_ENTER.tookGrant(journey.userNumber)) {
+            journey.httpStatus = 200;
+            end(journey, JourneyEnd.ADMITTED);
+            return session;
+        }
+        if (journey.next != Next.LEAVE) {
+            journey.pollsLeft--;
+        }
+        if (JourneyConfig.ARRIVAL_CONTROL != null) {
+            JourneyConfig.ARRIVAL_CONTROL.requestSent(System.nanoTime(), journey.joinNanos);
+        }
+        if (journey.next == Next.ENTER && journey.doubleEnter) {
+            journey.doubleEnter = false;
+            journey.clickedTwice = true;
+            JourneyConfig.TWIN_ENTER.send(journey.userNumber, journey.token);
+        }
+        journey.sending(System.currentTimeMillis());
         return session;
     }
 
-    /** The first enter of a double-clicking user goes out twice at once. */
-    private static Session doubleClick(Session session) {
-        if (session.getBoolean(SessionKeys.DOUBLE_ENTER)) {
-            JourneyConfig.TWIN_ENTER.send(session.getLong(SessionKeys.USER_NUMBER), session.getString(SessionKeys.TOKEN));
-            return session.set(SessionKeys.DOUBLE_ENTER, false).set(SessionKeys.CLICKED_TWICE, true);
+    /** Reads the answer to the request just sent and decides what comes next. */
+    private static Session answered(Session session) {
+        JourneyState journey = JourneyState.of(session);
+        JourneyRecorder recorder = JourneyConfig.RECORDER;
+        switch (journey.next) {
+            case JOIN -> {
+                if (!recorder.joined(journey)) {
+                    endUnrecorded(journey); // the recorder ended it: the join failed
+                    return session;
+                }
+            }
+            case STATUS -> recorder.polled(journey);
+            case ENTER -> recorder.entered(journey);
+            case LEAVE -> {
+                recorder.left(journey);
+                end(journey, JourneyEnd.LEFT);
+                return session;
+            }
+            case DONE -> {
+                return session;
+            }
+        }
+        if (journey.admitted) {
+            end(journey, JourneyEnd.ADMITTED);
+        } else if (journey.lost) {
+            lost(journey);
+        } else {
+            proceed(journey);
         }
         return session;
     }
@@ -101,76 +135,57 @@ public final class QueueJourney {
      * ({@code qb.whenLost=rejoin}) comes back as a new journey (a new user number, the same user id)
      * whose next step is a join.
      */
-    private static Session endIfLost(Session session) {
-        if (!JourneyRecorder.isLost(session)) {
-            return session;
-        }
+    private static void lost(JourneyState journey) {
         if (JourneyConfig.WHEN_LOST != ClientBehaviour.WhenLost.REJOIN) {
-            return ended(session, JourneyEnd.LOST);
+            end(journey, JourneyEnd.LOST);
+            return;
         }
         // For the arrival control it is one journey that goes on; for the audit, a lost one and a new one.
-        JourneyConfig.RECORDER.end(session, JourneyEnd.LOST);
-        long user = USERS.getAndIncrement();
-        return session.remove(SessionKeys.LOST).remove(SessionKeys.TOKEN).set(SessionKeys.REJOIN, true)
-                .set(SessionKeys.USER_NUMBER, user).set(SessionKeys.READY, "false")
-                .set(SessionKeys.IDEMPOTENCY_KEY, "rejoin-" + user + "-" + session.getString(SessionKeys.USER_ID));
-    }
-
-    private static Session ended(Session session, JourneyEnd end) {
-        if (session.getBoolean(SessionKeys.CLICKED_TWICE)) {
-            JourneyConfig.TWIN_ENTER.tookGrant(session.getLong(SessionKeys.USER_NUMBER));
+        JourneyConfig.RECORDER.end(journey, JourneyEnd.LOST);
+        journey.rejoinAs(USERS.getAndIncrement());
+        if (journey.afterAnswer() == Next.DONE) {
+            endUnrecorded(journey); // no request left for the rejoin: the new number never existed
+        } else {
+            journey.next = journey.afterAnswer();
         }
-        JourneyConfig.RECORDER.end(session, end);
-        return ended(session);
     }
 
-    /** A scheduled journey begins: the arrival control counts it alive from now. */
-    private static Session arrive(Session session) {
-        long now = System.nanoTime();
+    /** The next poll, enter, rejoin or leave, or the end of a user who has run out of polls. */
+    private static void proceed(JourneyState journey) {
+        Next next = journey.afterAnswer();
+        if (next == Next.DONE) {
+            end(journey, journey.abandons ? JourneyEnd.ABANDONED : JourneyEnd.GAVE_UP);
+        } else {
+            journey.next = next;
+        }
+    }
+
+    private static void end(JourneyState journey, JourneyEnd end) {
+        if (journey.clickedTwice) {
+            JourneyConfig.TWIN_ENTER.tookGrant(journey.userNumber);
+        }
+        JourneyConfig.RECORDER.end(journey, end);
+        endUnrecorded(journey);
+    }
+
+    /** Over for the arrival control; the journey log has its end already, or never had this user. */
+    private static void endUnrecorded(JourneyState journey) {
+        journey.next = Next.DONE;
         if (JourneyConfig.ARRIVAL_CONTROL != null) {
-            JourneyConfig.ARRIVAL_CONTROL.journeyStarted(now);
+            JourneyConfig.ARRIVAL_CONTROL.journeyEnded(System.nanoTime(), journey.joinNanos);
         }
-        return newUser(session).set(SessionKeys.JOIN_NANOS, now);
     }
 
-    private static Session sending(Session session) {
-        if (JourneyConfig.ARRIVAL_CONTROL != null) {
-            JourneyConfig.ARRIVAL_CONTROL.requestSent(System.nanoTime(), session.getLong(SessionKeys.JOIN_NANOS));
-        }
-        return session;
-    }
-
-    private static Session ended(Session session) {
-        if (JourneyConfig.ARRIVAL_CONTROL != null) {
-            JourneyConfig.ARRIVAL_CONTROL.journeyEnded(System.nanoTime(), session.getLong(SessionKeys.JOIN_NANOS));
-        }
-        return session;
-    }
-
-    private static boolean isAdmitted(Session session) {
-        return session.contains(SessionKeys.ENTER_STATUS) && session.getInt(SessionKeys.ENTER_STATUS) == 200;
-    }
-
-    private static Session newUser(Session session) {
+    private static JourneyState newUser(long nowNanos) {
         long user = USERS.getAndIncrement();
         ThreadLocalRandom random = ThreadLocalRandom.current();
         boolean abandons = random.nextDouble() < JourneyConfig.ABANDON_FRACTION;
         int polls = abandons
                 ? 1 + random.nextInt(Math.max(1, JourneyConfig.POLLS_PER_USER / 2))
                 : JourneyConfig.POLLS_PER_USER;
-        String userId = JourneyConfig.USER_PREFIX + "-" + user;
-        int eventIndex = (int) (user % JourneyConfig.EVENTS);
-        return session
-                .set(SessionKeys.USER_NUMBER, user)
-                .set(SessionKeys.EVENT_INDEX, eventIndex)
-                .set(SessionKeys.ABANDONS, abandons)
-                .set(SessionKeys.DOUBLE_ENTER, random.nextDouble() < JourneyConfig.DOUBLE_ENTER_FRACTION)
-                .set(SessionKeys.CLICKED_TWICE, false)
-                .set(SessionKeys.EVENT_ID, "evt-" + eventIndex)
-                .set(SessionKeys.USER_ID, userId)
-                .set(SessionKeys.IDEMPOTENCY_KEY, "join-" + userId)
-                .set(SessionKeys.POLLS, polls)
-                .set(SessionKeys.READY, "false")
-                .set(SessionKeys.LEAVES, !abandons && random.nextDouble() < JourneyConfig.LEAVE_FRACTION);
+        boolean doubleEnter = random.nextDouble() < JourneyConfig.DOUBLE_ENTER_FRACTION;
+        boolean leaves = !abandons && random.nextDouble() < JourneyConfig.LEAVE_FRACTION;
+        return new JourneyState(user, (int) (user % JourneyConfig.EVENTS), JourneyConfig.USER_PREFIX, abandons,
+                leaves, doubleEnter, polls, nowNanos);
     }
 }

@@ -3,15 +3,16 @@ package dev.queuebench.simulations;
 import static io.gatling.javaapi.core.CoreDsl.StringBody;
 import static io.gatling.javaapi.core.CoreDsl.bodyString;
 import static io.gatling.javaapi.http.HttpDsl.http;
+
 import io.gatling.javaapi.core.CheckBuilder;
 import io.gatling.javaapi.http.HttpDsl;
-
 import io.gatling.javaapi.http.HttpRequestActionBuilder;
 
 /**
- * The four endpoints, named {@code join}, {@code status}, {@code enter} and {@code leave}. Checks
- * are cheap on purpose (the status code, and the body kept as text for {@link AnswerBody}): the
- * injector's CPU goes to sending.
+ * The four endpoints, named {@code join}, {@code status}, {@code enter} and {@code leave}, built
+ * from the user's {@link JourneyState}. Checks are cheap on purpose: the body and the status are
+ * handed to the user's state as they are read (before the status check can fail, so a refusal's
+ * code is read too), and the status check marks a KO in Gatling's log as usual.
  */
 final class QueueRequests {
     private QueueRequests() {
@@ -19,18 +20,20 @@ final class QueueRequests {
 
     static HttpRequestActionBuilder join() {
         HttpRequestActionBuilder join = http("join").post("/api/v1/queue/join")
-                .body(StringBody("{\"event_id\":\"#{" + SessionKeys.EVENT_ID + "}\",\"user_id\":\"#{"
-                        + SessionKeys.USER_ID + "}\"}"))
+                .body(StringBody(session -> {
+                    JourneyState journey = JourneyState.of(session);
+                    return "{\"event_id\":\"" + journey.eventId + "\",\"user_id\":\"" + journey.userId + "\"}";
+                }))
                 .requestTimeout(JourneyConfig.REQUEST_TIMEOUT)
                 .check(captures())
                 .check(HttpDsl.status().is(202));
         return JourneyConfig.IDEMPOTENCY_KEYS
-                ? join.header("Idempotency-Key", "#{" + SessionKeys.IDEMPOTENCY_KEY + "}")
+                ? join.header("Idempotency-Key", session -> JourneyState.of(session).idempotencyKey)
                 : join;
     }
 
     static HttpRequestActionBuilder status() {
-        return http("status").get("/api/v1/queue/status?token=#{" + SessionKeys.TOKEN + "}")
+        return http("status").get(session -> "/api/v1/queue/status?token=" + JourneyState.of(session).token)
                 .requestTimeout(JourneyConfig.REQUEST_TIMEOUT)
                 .check(captures())
                 .check(HttpDsl.status().is(200));
@@ -39,22 +42,24 @@ final class QueueRequests {
     /** 403 {@code NOT_READY} is a normal answer (the bucket or the minimum wait said not yet). */
     static HttpRequestActionBuilder enter() {
         return http("enter").post("/api/v1/queue/enter")
-                .body(StringBody("{\"waiting_token\":\"#{" + SessionKeys.TOKEN + "}\"}"))
+                .body(StringBody(session -> "{\"waiting_token\":\"" + JourneyState.of(session).token + "\"}"))
                 .requestTimeout(JourneyConfig.REQUEST_TIMEOUT)
                 .check(captures())
-                .check(HttpDsl.status().in(200, 403).saveAs(SessionKeys.ENTER_STATUS));
+                .check(HttpDsl.status().in(200, 403));
     }
 
     static HttpRequestActionBuilder leave() {
-        return http("leave").delete("/api/v1/queue/leave?token=#{" + SessionKeys.TOKEN + "}")
+        return http("leave").delete(session -> "/api/v1/queue/leave?token=" + JourneyState.of(session).token)
                 .requestTimeout(JourneyConfig.REQUEST_TIMEOUT)
                 .check(captures())
                 .check(HttpDsl.status().is(200));
     }
 
-    /** The status and the body, kept for {@link JourneyRecorder} before any check can fail. */
+    /** The body and the status, handed to the user's state before any check can fail. */
     private static CheckBuilder[] captures() {
-        return new CheckBuilder[] {HttpDsl.status().saveAs(SessionKeys.HTTP_STATUS),
-            bodyString().saveAs(SessionKeys.BODY)};
+        return new CheckBuilder[] {
+            bodyString().transformWithSession((body, session) -> JourneyState.of(session).body = body),
+            HttpDsl.status().transformWithSession((status, session) -> JourneyState.of(session).httpStatus = status)
+        };
     }
 }

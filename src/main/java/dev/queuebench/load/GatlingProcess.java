@@ -22,6 +22,16 @@ public final class GatlingProcess implements AutoCloseable {
     /** Where the simulation writes its run's start, epoch ms ({@code SimulationProperty.PLAN_START_FILE}). */
     public static final String PLAN_START_FILE = "plan-start-ms";
 
+    /**
+     * One event loop per core, not Netty's two: on a small injector the extra threads only add
+     * context switches. No leak detection: it records a stack trace for one buffer in 128, a cost
+     * every request shares. Measured with {@code scripts/bench-injector.sh} (docs/measurements.md),
+     * whose bare Gatling loop runs with the same options.
+     */
+    static final List<String> NETTY_OPTIONS = List.of(
+            "-Dio.netty.eventLoopThreads=" + Runtime.getRuntime().availableProcessors(),
+            "-Dio.netty.leakDetection.level=disabled");
+
     private final Process process;
     private final Path resultsDir;
 
@@ -47,6 +57,7 @@ public final class GatlingProcess implements AutoCloseable {
         command.add("--add-opens=java.base/java.lang=ALL-UNNAMED");
         command.add("-XX:+UseG1GC");
         command.add("-XX:MaxGCPauseMillis=30");
+        command.addAll(NETTY_OPTIONS);
         command.add("-Xlog:gc:file=" + resultsDir.resolve("gc.log") + ":uptime");
         properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.add("-cp");

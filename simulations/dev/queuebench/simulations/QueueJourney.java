@@ -23,9 +23,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * double-click enter ({@link TwinEnter}). What every user saw goes to the journey log
  * ({@link JourneyRecorder}) for the integrity audit.
  *
- * <p>The decisions are plain Java on the user's {@link JourneyState}; Gatling sees a loop of a few
- * steps per request (the pause, the stop check, sending, the request, its answer), because every
- * Gatling step and session update is injector CPU that each request pays for.
+ * <p>The decisions are plain Java on the user's {@link JourneyState}; Gatling runs seven steps per
+ * request (the loop, the pause, the stop check, sending, the switch, the request, its answer),
+ * because every Gatling step and session update is injector CPU that each request pays for.
  *
  * <p>With {@code qb.requestRate} set, {@link ArrivalControl} schedules as many users each second as
  * keep the request rate on the plan. queuebench's {@code JourneyShape}

@@ -79,7 +79,6 @@ public final class QueueJourney {
     private static Session sending(Session session) {
         JourneyState journey = JourneyState.of(session);
         if (journey.clickedTwice && JourneyConfig.TWIN_ENTER.tookGrant(journey.userNumber)) {
-            journey.httpStatus = 200;
             end(journey, JourneyEnd.ADMITTED);
             return session;
         }
@@ -143,10 +142,11 @@ public final class QueueJourney {
         // For the arrival control it is one journey that goes on; for the audit, a lost one and a new one.
         JourneyConfig.RECORDER.end(journey, JourneyEnd.LOST);
         journey.rejoinAs(USERS.getAndIncrement());
-        if (journey.afterAnswer() == Next.DONE) {
+        Next next = journey.afterAnswer();
+        if (next == Next.DONE) {
             endUnrecorded(journey); // no request left for the rejoin: the new number never existed
         } else {
-            journey.next = journey.afterAnswer();
+            journey.next = next;
         }
     }
 

@@ -11,7 +11,7 @@ import io.gatling.javaapi.core.Session;
 final class JourneyState {
     static final String KEY = "journey";
 
-    /** The request a user sends next, or {@link #DONE} when their journey is over. */
+    /** The request a user sends next, or {@link Next#DONE} when their journey is over. */
     enum Next { JOIN, STATUS, ENTER, LEAVE, DONE }
 
     long userNumber;

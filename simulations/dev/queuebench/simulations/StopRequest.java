@@ -41,9 +41,9 @@ final class StopRequest {
     }
 
     private static void watch(Path stopFile) {
-        ProcessHandle harness = ProcessHandle.current().parent().orElse(null);
+        HarnessLiveness harness = HarnessLiveness.ofParent();
         Thread watcher = new Thread(() -> {
-            while (!Files.exists(stopFile) && (harness == null || harness.isAlive())) {
+            while (!Files.exists(stopFile) && (harness == null || harness.alive())) {
                 try {
                     Thread.sleep(POLL_MILLIS);
                 } catch (InterruptedException e) {

@@ -1,5 +1,6 @@
 package dev.queuebench.load;
 
+import dev.queuebench.record.KoCause;
 import dev.queuebench.record.SimulationLogHeader;
 import dev.queuebench.record.SimulationLogListener;
 import java.util.ArrayDeque;
@@ -20,6 +21,7 @@ final class LiveWindow implements SimulationLogListener {
     private final Deque<Second> seconds = new ArrayDeque<>();
     private long totalKo;
     private long totalRequests;
+    private long injectorOutOfFiles;
 
     @Override
     public void onRun(SimulationLogHeader header) {
@@ -47,9 +49,11 @@ final class LiveWindow implements SimulationLogListener {
         } else {
             second.okKo()[1]++;
             totalKo++;
-            String cause = dev.queuebench.record.KoCause.of(message);
+            String cause = KoCause.of(message);
             if (cause.equals("connect") || cause.equals("timeout")) {
                 second.koUnreachable()[0]++;
+            } else if (cause.equals(KoCause.INJECTOR_OUT_OF_FILES)) {
+                injectorOutOfFiles++;
             }
         }
     }
@@ -80,6 +84,11 @@ final class LiveWindow implements SimulationLogListener {
             unreachable += second.koUnreachable()[0];
         }
         return all < 20 ? 0 : (double) unreachable / all;
+    }
+
+    /** Requests so far the injector could not send for want of a file descriptor ({@link KoCause#INJECTOR_OUT_OF_FILES}). */
+    long injectorOutOfFiles() {
+        return injectorOutOfFiles;
     }
 
     long totalKo() {

@@ -214,6 +214,10 @@ public final class LoadRun {
                         phase != null && !phase.warmup());
                 lastCpuSec = cpuSec;
                 gcPauses.poll();
+                if (stopped(gatling, stops.onInjectorOutOfFiles(live.injectorOutOfFiles(),
+                        live.injectorOutOfFiles() == 0 ? null : OpenFilesLimit.of(gatling.pid())))) {
+                    continue;
+                }
                 if (stopped(gatling, stops.onSecond(live.unreachableShare(), gcPauses.maxPauseMillis(), nowMillis,
                         stepLimits == null ? null : stepLimits.brokenReason()))) {
                     continue;

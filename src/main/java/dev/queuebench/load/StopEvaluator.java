@@ -8,8 +8,8 @@ import java.util.Optional;
 /**
  * Decides when a run stops early and how every run ended: the one place that turns the watched
  * conditions into an outcome and its reason. During the run, the first condition met wins and Gatling
- * is stopped once: an abort (Ctrl-C, SIGTERM), a dead target, a GC pause that means the injector's
- * heap is exhausted, a Gatling still running long after its plan, a stairs step that broke its limit
+ * is stopped once: an abort (Ctrl-C, SIGTERM), an injector out of file descriptors, a dead target, a GC
+ * pause that means the injector's heap is exhausted, a Gatling still running long after its plan, a stairs step that broke its limit
  * (the climb stops, the outcome stays {@code completed}). After Gatling has exited,
  * {@link #finish} adds what only the end shows: no result at all, a cut-off log, a saturated injector.
  */
@@ -112,6 +112,27 @@ final class StopEvaluator {
                     stepLimitReason + "; stopping the climb"));
         }
         return Optional.empty();
+    }
+
+    /**
+     * Checked once a second, before {@link #onSecond}: requests the injector could not send because it had
+     * run out of file descriptors. Their failures are the injector's, not the target's, and every second
+     * after the first is more of them, so the run stops at once.
+     *
+     * @param failures        requests failed with "Too many open files" so far
+     * @param openFilesLimit  the injector's limit on open files, or null when unknown
+     */
+    Optional<Stop> onInjectorOutOfFiles(long failures, Long openFilesLimit) {
+        if (stop != null || failures == 0) {
+            return Optional.empty();
+        }
+        String reason = "the injector ran out of file descriptors: " + failures + " requests could not open a "
+                + "connection (\"Too many open files\"" + (openFilesLimit == null ? "" : "; its limit is "
+                + openFilesLimit) + "). Those failures are the injector's, not the target's. An open model holds a "
+                + "connection for every request in flight, so a target that answers slowly needs many: raise the "
+                + "limit (ulimit -n before queuebench, a pod's nofile), use more injectors (--injector-count), or a "
+                + "smaller --scale";
+        return decide(new Stop(RunOutcome.INJECTOR_SATURATED, reason, 5_000, reason + "; stopping the run", true));
     }
 
     private Optional<Stop> decide(Stop decided) {

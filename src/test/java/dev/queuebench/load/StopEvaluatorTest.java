@@ -101,6 +101,23 @@ class StopEvaluatorTest {
     }
 
     @Test
+    void anInjectorOutOfFileDescriptorsStopsTheRunAsItsOwnFailure() {
+        assertEquals(Optional.empty(), stops.onInjectorOutOfFiles(0, null));
+
+        StopEvaluator.Stop stop = stops.onInjectorOutOfFiles(206, 20_000L).orElseThrow();
+
+        assertEquals(RunOutcome.INJECTOR_SATURATED, stop.outcome());
+        assertTrue(stop.graceful(), "stopped through the simulation, so its log keeps every record");
+        assertTrue(stop.reason().startsWith("the injector ran out of file descriptors: 206 requests could not open a "
+                + "connection (\"Too many open files\"; its limit is 20000)"), stop.reason());
+        assertTrue(stop.reason().contains("not the target's") && stop.reason().contains("ulimit -n")
+                && stop.reason().contains("--injector-count"), stop.reason());
+        assertEquals(Optional.empty(), stops.onInjectorOutOfFiles(900, 20_000L), "decided once");
+        assertEquals(new StopEvaluator.Ending(RunOutcome.INJECTOR_SATURATED, stop.reason()),
+                stops.finish(true, 0, Path.of("console.log"), 0, null));
+    }
+
+    @Test
     void aGatlingRunningPastItsDeadlineHasFallenBehind() {
         assertEquals(Optional.empty(), stops.onSecond(0, 0, DEADLINE_MILLIS, null));
 

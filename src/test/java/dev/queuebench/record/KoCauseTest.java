@@ -14,6 +14,8 @@ class KoCauseTest {
         "Request timeout to 127.0.0.1/127.0.0.1:8080 after 10000 ms|timeout",
         "j.n.ConnectException: Connection refused|connect",
         "regex(ready_for_entry).find.exists, found nothing|check",
+        "i.n.c.u.Errors$NativeIoException: newSocketStream(..) failed with error(-24): Too many open files|injector_out_of_files",
+        "j.n.SocketException: Too many open files|injector_out_of_files",
         "something unexpected|other",
     })
     void classifiesGatlingsMessages(String message, String cause) {

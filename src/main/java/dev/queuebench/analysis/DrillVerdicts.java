@@ -5,7 +5,6 @@ import dev.queuebench.rundir.EventsCsv;
 import dev.queuebench.rundir.RequestSecond;
 import dev.queuebench.rundir.Summary;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,22 +13,25 @@ import java.util.Map;
  * What each drill of a run did, from the run's own seconds: the error window it opened (the first to
  * the last second with failed requests, gaps of up to {@value #BRIDGE_SEC} s bridged), the seconds with
  * more than 1% failed, the failures by cause, how long p99 took to come back within 1.2× its level of
- * the 10 s before, and the users the integrity audit saw lost. Each drill is judged until the next
- * one starts or the run ends.
+ * the 10 s before ({@link DrillLatency}), and the users the integrity audit saw lost. Each drill is
+ * judged until the next one starts or the run ends.
  */
 final class DrillVerdicts {
     static final int BRIDGE_SEC = 2;
     /** Failures must begin within this many seconds of the drill's end (its -done event) to be its error window. */
     static final int ONSET_SEC = 5;
-    static final int PRE_DRILL_SEC = 10;
-    static final double RECOVERED_FACTOR = 1.2;
-    static final int RECOVERED_FOR_SEC = 3;
 
     private DrillVerdicts() {
     }
 
+    /** The epoch second each drill of the run started, in time order: what {@link DrillLatency} watches. */
+    static List<Long> startSecs(List<EventsCsv.Event> events) {
+        return events.stream().filter(DrillEvents::isDrillStart).map(drill -> Math.floorDiv(drill.epochMs(), 1000L))
+                .toList();
+    }
+
     static List<Summary.DrillVerdict> of(List<EventsCsv.Event> events, RequestLog requests, Timeline timeline,
-            Summary.Integrity integrity) {
+            DrillLatency latency, Summary.Integrity integrity) {
         List<EventsCsv.Event> drills = events.stream()
                 .filter(DrillEvents::isDrillStart).toList();
         List<Summary.DrillVerdict> verdicts = new ArrayList<>();
@@ -39,13 +41,13 @@ final class DrillVerdicts {
             long startSec = Math.floorDiv(drill.epochMs(), 1000L);
             long untilSec = i + 1 < drills.size() ? Math.floorDiv(drills.get(i + 1).epochMs(), 1000L) : lastSec + 1;
             verdicts.add(verdict("drill-" + (i + 1) + "-" + drill.kind(), drill, startSec, untilSec, requests,
-                    timeline, integrity, events));
+                    latency, integrity, events));
         }
         return List.copyOf(verdicts);
     }
 
     private static Summary.DrillVerdict verdict(String name, EventsCsv.Event drill, long startSec, long untilSec,
-            RequestLog requests, Timeline timeline, Summary.Integrity integrity, List<EventsCsv.Event> events) {
+            RequestLog requests, DrillLatency latency, Summary.Integrity integrity, List<EventsCsv.Event> events) {
         long doneSec = Math.floorDiv(DrillEvents.window(drill, events).endEpochMs(), 1000L);
         long first = 0;
         long last = 0;
@@ -80,7 +82,7 @@ final class DrillVerdicts {
                 }
             }
         }
-        double pre = preDrillP99(timeline, startSec);
+        double pre = latency.preDrillP99Micros(startSec);
         long lost = 0;
         if (integrity != null) {
             for (Summary.LossSecond loss : integrity.lostBySecond()) {
@@ -92,52 +94,12 @@ final class DrillVerdicts {
         QueueCheck queue = QueueCheck.after(drill, untilSec, events);
         return new Summary.DrillVerdict(name, drill.kind(), drill.epochMs(), drill.detail(), first,
                 first == 0 ? 0 : last - first + 1, over1Pct, failed, byCause, pre,
-                recoverySec(timeline, requests, startSec, untilSec, pre), lost, queue.before(), queue.lost());
+                latency.recoverySec(startSec, untilSec, sec -> failedAt(requests, sec)), lost, queue.before(),
+                queue.lost());
     }
 
-    /** The median per-second p99 of all requests over the seconds before the drill; NaN without any. */
-    private static double preDrillP99(Timeline timeline, long startSec) {
-        double[] p99 = timeline.latencyMicros().getOrDefault(Aggregation.ALL, Map.of()).get("p99");
-        if (p99 == null) {
-            return Double.NaN;
-        }
-        List<Double> values = new ArrayList<>();
-        long[] seconds = timeline.epochSec();
-        for (int i = 0; i < seconds.length; i++) {
-            if (seconds[i] >= startSec - PRE_DRILL_SEC && seconds[i] < startSec && !Double.isNaN(p99[i])) {
-                values.add(p99[i]);
-            }
-        }
-        if (values.isEmpty()) {
-            return Double.NaN;
-        }
-        double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-        return sorted[(sorted.length - 1) / 2];
-    }
-
-    /** Seconds until p99 stayed within 1.2× the pre-drill level, with no failures, for 3 seconds in a row. */
-    private static double recoverySec(Timeline timeline, RequestLog requests, long startSec, long untilSec,
-            double pre) {
-        double[] p99 = timeline.latencyMicros().getOrDefault(Aggregation.ALL, Map.of()).get("p99");
-        if (p99 == null || Double.isNaN(pre)) {
-            return Double.NaN;
-        }
-        long[] seconds = timeline.epochSec();
-        int from = Arrays.binarySearch(seconds, startSec);
-        if (from < 0) {
-            from = -from - 1;
-        }
-        int good = 0;
-        for (int i = from; i < seconds.length && seconds[i] < untilSec; i++) {
-            boolean failures = requests.bySecond().getOrDefault(seconds[i], List.of()).stream()
-                    .anyMatch(second -> second.ko() > 0);
-            boolean back = !Double.isNaN(p99[i]) && p99[i] <= RECOVERED_FACTOR * pre && !failures;
-            good = back ? good + 1 : 0;
-            if (good == RECOVERED_FOR_SEC) {
-                return seconds[i] - RECOVERED_FOR_SEC + 1 - startSec;
-            }
-        }
-        return Double.NaN;
+    private static boolean failedAt(RequestLog requests, long epochSec) {
+        return requests.bySecond().getOrDefault(epochSec, List.of()).stream().anyMatch(second -> second.ko() > 0);
     }
 
     /** The queue's waiting entries before the drill and those lost across it, from its queue check; null when unknown. */

@@ -60,7 +60,11 @@ public final class RunAnalysis {
         Map<Long, Integer> levelOfSecond = byHolds ? levelsFromHolds(holds) : levelsFromRates(requests, timeline);
         levelOfSecond.keySet().removeAll(disturbed);
         Aggregation aggregation = new Aggregation(timeline, levelOfSecond);
-        LatencyHlog.forEachSecond(files, aggregation::accept);
+        DrillLatency drillLatency = new DrillLatency(DrillVerdicts.startSecs(events));
+        LatencyHlog.forEachSecond(files, second -> {
+            aggregation.accept(second);
+            drillLatency.accept(second);
+        });
         aggregation.finish();
 
         List<String> names = requests.requestNames();
@@ -98,7 +102,7 @@ public final class RunAnalysis {
         RunSummary draft = new RunSummary(info, startSec, steps, measured, intended, achieved,
                 runTimeline, drivers, LatencyDrivers.sentence(drivers, lowLoadP99,
                 server), knee, costs, commands, memory, serverLevels, AlarmPeriods.of(alarms), alarms.notEvaluated(),
-                serverInfo, List.of(), integrity, events, DrillVerdicts.of(events, requests, runTimeline, integrity));
+                serverInfo, List.of(), integrity, events, DrillVerdicts.of(events, requests, runTimeline, drillLatency, integrity));
         return withWarnings(draft, server, data);
     }
 

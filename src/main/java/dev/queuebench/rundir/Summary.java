@@ -45,8 +45,9 @@ public record Summary(int schemaVersion, Run run, Load load, Map<String, Request
      * @param secondsOver1PctErrors seconds after the drill (until the next or the end) with more than 1% failed
      * @param failedRequests        failed requests in the error window, and by cause
      * @param preDrillP99Micros     the median of the per-second p99 over the 10 s before the drill
-     * @param recoverySec           seconds from the drill until p99 stayed within 1.2× that level for 3 s with no
-     *                              failures; NaN when it never did or there was no level to come back to
+     * @param recoverySec           seconds from the drill to the first 3 s with requests in every second, no
+     *                              failures, and a p99 of their requests together within 1.2× that level; NaN
+     *                              when none came before the next drill or the run's end, or there was no level
      * @param usersLost             users lost (the integrity audit) from the drill until the next or the end
      */
     public record DrillVerdict(String name, String kind, long atEpochMs, String detail, long errorWindowStartEpochSec,

@@ -70,7 +70,9 @@ class DrillIT {
         JsonNode pause = drills.get(0);
         assertEquals("drill-1-pause", pause.path("name").asText());
         assertEquals(0, pause.path("users_lost").asLong(), pause.toPrettyString());
-        assertTrue(pause.path("recovery_sec").asDouble() <= 10, pause.toPrettyString());
+        // Recovery needs 3 calm seconds before the next drill, 4 s after this one: often there is no room (null).
+        JsonNode pauseRecovery = pause.path("recovery_sec");
+        assertTrue(pauseRecovery.isNull() || pauseRecovery.asDouble() <= 1, pause.toPrettyString());
         // Closed connections cost a request each at most: no user or queue entry is lost.
         JsonNode kill = drills.get(1);
         assertEquals("drill-2-kill-connections", kill.path("name").asText());

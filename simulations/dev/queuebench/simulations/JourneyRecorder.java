@@ -41,10 +41,6 @@ final class JourneyRecorder {
         }
     }
 
-    JourneyLogWriter writer() {
-        return writer;
-    }
-
     void close() {
         if (writer != null) {
             try {

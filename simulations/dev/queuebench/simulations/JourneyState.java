@@ -24,6 +24,12 @@ final class JourneyState {
     /** The first enter goes out twice at once ({@link TwinEnter}); false once it has. */
     boolean doubleEnter;
     boolean clickedTwice;
+    /**
+     * The request going out now is an enter with a double click's other enter beside it: when the other
+     * claims the token first, this one's 404 ({@code TOKEN_NOT_FOUND}: no longer in the queue) is as
+     * normal an answer for the losing click as a 403.
+     */
+    boolean twinBeside;
     /** Requests left after the join (polls, enters, a rejoin), the leave not counted. */
     int pollsLeft;
     /** System.nanoTime() of the journey's arrival: the arrival control ages its requests from it. */
@@ -70,6 +76,7 @@ final class JourneyState {
      */
     void sending(long nowMs) {
         notReady = false;
+        twinBeside = false;
         sendMs = nowMs;
         httpStatus = 0;
         body = null;

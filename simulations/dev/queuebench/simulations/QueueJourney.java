@@ -88,12 +88,13 @@ public final class QueueJourney {
         if (JourneyConfig.ARRIVAL_CONTROL != null) {
             JourneyConfig.ARRIVAL_CONTROL.requestSent(System.nanoTime(), journey.joinNanos);
         }
+        journey.sending(System.currentTimeMillis());
         if (journey.next == Next.ENTER && journey.doubleEnter) {
             journey.doubleEnter = false;
             journey.clickedTwice = true;
+            journey.twinBeside = true;
             JourneyConfig.TWIN_ENTER.send(journey.userNumber, journey.token);
         }
-        journey.sending(System.currentTimeMillis());
         return session;
     }
 

@@ -75,8 +75,10 @@ class JourneyStateTest {
         JourneyState journey = user(false, 3);
         journey.httpStatus = 200;
         journey.body = "{}";
+        journey.twinBeside = true;
         journey.sending(123);
         assertEquals(123, journey.sendMs);
+        assertFalse(journey.twinBeside, "a 404 is the losing click's answer only beside its twin");
         assertEquals(0, journey.httpStatus);
         assertNull(journey.body);
         assertTrue(journey.next == Next.JOIN);

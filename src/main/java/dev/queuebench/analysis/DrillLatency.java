@@ -15,10 +15,10 @@ import org.HdrHistogram.Histogram;
  *
  * <p>Recovery is then judged on {@value #RECOVERED_FOR_SEC} s windows, their requests added: the
  * window's p99 is within the factor when at most 1% of its requests are slower. A window's p99 over
- * hundreds of requests is as steady as the level it is compared with. The old test, each second's own p99 within
- * the factor of the median second before, three seconds in a row, asked at a low rate that three
- * seconds' slowest requests all stay under it: one second in four of an undisturbed run misses, and a
- * smoke run's recovery read from 6 to past 16 s, sometimes never within the run.
+ * hundreds of requests is as steady as the level it is compared with. The old test, each second's
+ * own p99 within the factor of the median second before, three seconds in a row, asked at a low rate
+ * that three seconds' slowest requests all stay under it: one second in four of an undisturbed run
+ * misses, and a smoke run's recovery read from 6 to past 16 s, sometimes never within the run.
  *
  * <p>Memory: ten histograms per drill until it starts, then two counts per second.
  */
@@ -97,7 +97,6 @@ final class DrillLatency {
         final Map<Long, long[]> after = new TreeMap<>();
         double levelMicros = Double.NaN;
         boolean levelTaken;
-        long thresholdMicros;
 
         Drill(long startSec) {
             this.startSec = startSec;
@@ -108,7 +107,8 @@ final class DrillLatency {
                 before.computeIfAbsent(epochSec, s -> new Histogram(SIGNIFICANT_DIGITS)).add(histogram);
             } else if (epochSec >= startSec) {
                 double level = preP99Micros();
-                thresholdMicros = Double.isNaN(level) ? Long.MAX_VALUE : (long) Math.floor(RECOVERED_FACTOR * level);
+                long thresholdMicros = Double.isNaN(level) ? Long.MAX_VALUE
+                        : (long) Math.floor(RECOVERED_FACTOR * level);
                 long[] counts = after.computeIfAbsent(epochSec, s -> new long[2]);
                 long total = histogram.getTotalCount();
                 counts[0] += total;
